@@ -1,0 +1,17 @@
+package io.spate.annotations;
+
+import static java.lang.annotation.ElementType.CONSTRUCTOR;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.TYPE;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A type or member that users program against. It changes only in a major release. */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({TYPE, METHOD, CONSTRUCTOR, FIELD})
+public @interface Public {}
