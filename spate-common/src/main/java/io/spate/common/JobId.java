@@ -58,6 +58,11 @@ public final class JobId implements Serializable {
 
     @Override
     public String toString() {
-        return String.format("%016x%016x", high, low);
+        return hex16(high) + hex16(low);
+    }
+
+    private static String hex16(long v) {
+        String s = Long.toHexString(v);
+        return "0".repeat(16 - s.length()) + s;
     }
 }

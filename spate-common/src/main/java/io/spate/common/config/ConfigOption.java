@@ -2,6 +2,7 @@ package io.spate.common.config;
 
 import io.spate.annotations.Public;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -114,7 +115,10 @@ public final class ConfigOption<T> {
 
         public <E extends Enum<E>> TypedBuilder<E> enumType(Class<E> enumClass) {
             return new TypedBuilder<>(
-                    key, enumClass, s -> parseEnum(enumClass, s), e -> e.name().toLowerCase());
+                    key,
+                    enumClass,
+                    s -> parseEnum(enumClass, s),
+                    e -> e.name().toLowerCase(Locale.ROOT));
         }
 
         private static Boolean parseBoolean(String s) {
@@ -135,7 +139,8 @@ public final class ConfigOption<T> {
             }
             StringBuilder names = new StringBuilder();
             for (E constant : type.getEnumConstants()) {
-                names.append(names.length() == 0 ? "" : ", ").append(constant.name().toLowerCase());
+                names.append(names.length() == 0 ? "" : ", ")
+                        .append(constant.name().toLowerCase(Locale.ROOT));
             }
             throw new IllegalArgumentException("expected one of " + names);
         }
