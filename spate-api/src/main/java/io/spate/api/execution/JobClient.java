@@ -1,0 +1,35 @@
+package io.spate.api.execution;
+
+import io.spate.annotations.Internal;
+import io.spate.annotations.Public;
+import io.spate.common.JobId;
+import io.spate.common.util.CloseableIterator;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A handle to a submitted job. Thread-safe; every method returns at once, with a future where the
+ * answer takes time.
+ */
+@Public
+public interface JobClient {
+
+    JobId getJobId();
+
+    CompletableFuture<JobStatus> getJobStatus();
+
+    /** Asks the job to stop; completes when the request is accepted (not when it has stopped). */
+    CompletableFuture<Void> cancel();
+
+    /**
+     * Completes with the result when the job finishes, or exceptionally with a {@link
+     * JobExecutionException} when it fails or is cancelled.
+     */
+    CompletableFuture<JobExecutionResult> getJobExecutionResult();
+
+    /** The job's record totals now. */
+    CompletableFuture<JobMetricsSnapshot> getMetrics();
+
+    /** The records a collect sink of this job sends back, in the order they arrive. */
+    @Internal
+    <T> CloseableIterator<T> collect(String channelId);
+}

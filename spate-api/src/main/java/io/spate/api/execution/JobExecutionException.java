@@ -1,0 +1,32 @@
+package io.spate.api.execution;
+
+import io.spate.annotations.Public;
+import io.spate.common.JobId;
+
+/**
+ * A job did not finish: it failed (the cause says where and why) or was cancelled. The cause of a
+ * failure names the operator and subtask in its message, and its own cause is the exception the
+ * user's code threw.
+ */
+@Public
+public class JobExecutionException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final JobId jobId;
+    private final JobStatus status;
+
+    public JobExecutionException(JobId jobId, JobStatus status, String message, Throwable cause) {
+        super(message, cause);
+        this.jobId = jobId;
+        this.status = status;
+    }
+
+    public JobId getJobId() {
+        return jobId;
+    }
+
+    /** FAILED or CANCELED. */
+    public JobStatus getStatus() {
+        return status;
+    }
+}
