@@ -5,19 +5,18 @@ import io.spate.annotations.Internal;
 /**
  * Finds the types a user function consumes and produces, when the job is built.
  *
- * <p>Works for lambdas and method references (through the {@link
- * java.lang.invoke.SerializedLambda} that a serializable lambda reveals) and for classes that
- * implement or extend a function type with concrete type arguments. Where erasure hides a type
- * (a lambda returning a generic type such as {@code Tuple2<String, Integer>}, or a lambda whose
- * output goes into a {@code Collector}), the error asks for {@code .returns(...)}.
+ * <p>Works for lambdas and method references (through the {@link java.lang.invoke.SerializedLambda}
+ * that a serializable lambda reveals) and for classes that implement or extend a function type with
+ * concrete type arguments. Where erasure hides a type (a lambda returning a generic type such as
+ * {@code Tuple2<String, Integer>}, or a lambda whose output goes into a {@code Collector}), the
+ * error asks for {@code .returns(...)}.
  */
 @Internal
 public final class TypeExtractor {
     private TypeExtractor() {}
 
     /**
-     * The type bound to type parameter {@code outputIndex} of {@code baseType} by {@code
-     * function}.
+     * The type bound to type parameter {@code outputIndex} of {@code baseType} by {@code function}.
      *
      * @param function the user's function object
      * @param baseType the function interface or abstract class declaring the type parameters

@@ -1,0 +1,38 @@
+package io.spate.core.operators;
+
+import io.spate.annotations.Internal;
+import io.spate.api.common.functions.Counter;
+import io.spate.api.connector.sink.ClientChannel;
+import io.spate.common.JobId;
+import io.spate.common.time.Clock;
+import io.spate.core.state.KeyedStateBackend;
+
+/** What the runtime tells an operator about where it runs. Used by the subtask's thread only. */
+@Internal
+public interface OperatorContext {
+
+    JobId jobId();
+
+    String operatorName();
+
+    int subtaskIndex();
+
+    int parallelism();
+
+    int maxParallelism();
+
+    int attemptNumber();
+
+    Clock clock();
+
+    ClassLoader userClassLoader();
+
+    /** A user counter; counters of the same name are summed over subtasks in the job result. */
+    Counter counter(String name);
+
+    /** The keyed state of this subtask, or {@code null} when the operator is not keyed. */
+    <K> KeyedStateBackend<K> keyedStateBackend();
+
+    /** The channel back to the job's client, for collect sinks. */
+    ClientChannel clientChannel(String channelId);
+}

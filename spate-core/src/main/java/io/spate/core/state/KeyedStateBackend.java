@@ -1,0 +1,52 @@
+package io.spate.core.state;
+
+import io.spate.annotations.Internal;
+import io.spate.annotations.NotThreadSafe;
+import io.spate.api.common.state.ListState;
+import io.spate.api.common.state.ListStateDescriptor;
+import io.spate.api.common.state.MapState;
+import io.spate.api.common.state.MapStateDescriptor;
+import io.spate.api.common.state.ReducingState;
+import io.spate.api.common.state.ReducingStateDescriptor;
+import io.spate.api.common.state.ValueState;
+import io.spate.api.common.state.ValueStateDescriptor;
+
+/**
+ * The keyed state of one subtask of a keyed operator, organised by key group. State handles are
+ * scoped to the <em>current key</em>, which the operator sets before it calls user code for an
+ * element or a timer.
+ *
+ * <p>Owned by the subtask's thread: no method may be called from another thread.
+ *
+ * @param <K> the key type
+ */
+@Internal
+@NotThreadSafe
+public interface KeyedStateBackend<K> extends AutoCloseable {
+
+    /** The key groups this backend holds; keys of other groups are refused. */
+    KeyGroupRange getKeyGroupRange();
+
+    /** Makes {@code key} the current key of every state handle. */
+    void setCurrentKey(K key);
+
+    K getCurrentKey();
+
+    /** The key group of the current key. */
+    int getCurrentKeyGroup();
+
+    /** The handle of a value state; the same descriptor name always gives the same state. */
+    <T> ValueState<T> getValueState(ValueStateDescriptor<T> descriptor);
+
+    <T> ListState<T> getListState(ListStateDescriptor<T> descriptor);
+
+    <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor);
+
+    <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor);
+
+    /** The number of (key, state) entries held, over all states; for tests and metrics. */
+    long numberOfEntries();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,18 @@
+package io.spate.core.state;
+
+import io.spate.annotations.Internal;
+import java.io.Serializable;
+
+/**
+ * Creates the keyed state backends of keyed operators' subtasks. One implementation per storage
+ * (heap, RocksDB), chosen by configuration; the operators only see {@link KeyedStateBackend}.
+ */
+@Internal
+public interface StateBackend extends Serializable {
+
+    /** A short name used in configuration: {@code heap}, {@code rocksdb}. */
+    String name();
+
+    <K> KeyedStateBackend<K> createKeyedStateBackend(
+            String operatorName, KeyGroupRange keyGroupRange, int maxParallelism);
+}

@@ -1,0 +1,486 @@
+package io.spate.runtime.task;
+
+import io.spate.annotations.Internal;
+import io.spate.annotations.NotThreadSafe;
+import io.spate.api.common.functions.Counter;
+import io.spate.api.common.functions.KeySelector;
+import io.spate.api.common.typeinfo.TypeInfo;
+import io.spate.api.connector.sink.ClientChannel;
+import io.spate.api.connector.sink.Sink;
+import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.SourceSplit;
+import io.spate.api.execution.OperatorException;
+import io.spate.api.graph.OperatorSpec;
+import io.spate.common.JobId;
+import io.spate.common.concurrent.SpscArrayQueue;
+import io.spate.common.time.Clock;
+import io.spate.core.operators.FilterOperator;
+import io.spate.core.operators.FlatMapOperator;
+import io.spate.core.operators.KeyedProcessOperator;
+import io.spate.core.operators.KeyedReduceOperator;
+import io.spate.core.operators.MapOperator;
+import io.spate.core.operators.OperatorContext;
+import io.spate.core.operators.Output;
+import io.spate.core.operators.ProcessOperator;
+import io.spate.core.operators.SinkOperator;
+import io.spate.core.operators.SourceOperator;
+import io.spate.core.operators.StreamOperator;
+import io.spate.core.partition.ExchangePattern;
+import io.spate.core.partition.Partitioners;
+import io.spate.core.partition.StreamPartitioner;
+import io.spate.core.plan.ChainedOperator;
+import io.spate.core.plan.JobEdge;
+import io.spate.core.plan.JobGraph;
+import io.spate.core.plan.JobVertex;
+import io.spate.core.state.KeyGroups;
+import io.spate.core.state.KeyedStateBackend;
+import io.spate.runtime.exchange.ChannelId;
+import io.spate.runtime.exchange.RecordWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The operators of one subtask's fused chain, wired together: each operator's output calls the next
+ * operators' {@code processElement} directly, and the exchanges that leave the chain get a {@link
+ * RecordWriter}. Built and used by the subtask's thread only.
+ *
+ * <pre>
+ *   head ──► op1 ──► op2 ──► RecordWriter (edge 3)
+ *              └───► sink
+ * </pre>
+ */
+@Internal
+@NotThreadSafe
+final class OperatorChain {
+    private final TaskDeployment deployment;
+    private final JobVertex vertex;
+    private final TaskEnvironment env;
+    private final TaskMetrics metrics;
+
+    /** Operators in topological order; index 0 is the head (null there for a source). */
+    private final StreamOperator<Object, Object>[] operators;
+
+    private final List<KeyedStateBackend<?>> backends = new ArrayList<>();
+    private final List<RecordWriter> writers = new ArrayList<>();
+    private final List<StreamOperator<?, ?>> backpressuring = new ArrayList<>();
+    private SourceOperator<Object, SourceSplit> source;
+    private Output<Object> headInput;
+    private int opened;
+
+    @SuppressWarnings("unchecked")
+    OperatorChain(TaskDeployment deployment, TaskEnvironment env, TaskMetrics metrics) {
+        this.deployment = deployment;
+        this.vertex = deployment.jobGraph().vertex(deployment.vertexId());
+        this.env = env;
+        this.metrics = metrics;
+        this.operators = new StreamOperator[vertex.operators().size()];
+    }
+
+    /** Instantiates the operators from the job's serialized code and wires them. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void build() throws Exception {
+        List<ChainedOperator> ops = vertex.operators();
+        Output<Object>[] inputs = new Output[ops.size()];
+        // Wire from the tail, so that every operator's targets exist when it is wired.
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            ChainedOperator spec = ops.get(i);
+            Object userCode = spec.userCode().deserialize(env.userClassLoader());
+            TaskMetrics.OperatorCounters counters =
+                    metrics.operator(
+                            spec.metricsName(),
+                            spec.kind() == ChainedOperator.Kind.SOURCE,
+                            spec.kind() == ChainedOperator.Kind.SINK);
+            Output<Object> output = new CountingOutput(counters.out, outputOf(spec, inputs));
+            KeyedStateBackend<Object> backend = null;
+            KeySelector<Object, Object> keySelector = null;
+            if (spec.isKeyed()) {
+                keySelector =
+                        (KeySelector<Object, Object>)
+                                spec.keySelector().deserialize(env.userClassLoader());
+                backend =
+                        env.stateBackend()
+                                .createKeyedStateBackend(
+                                        spec.name(),
+                                        KeyGroups.rangeOf(
+                                                deployment.subtaskIndex(),
+                                                vertex.maxParallelism(),
+                                                vertex.parallelism()),
+                                        vertex.maxParallelism());
+                backends.add(backend);
+            }
+            Context context = new Context(spec, backend);
+            if (spec.kind() == ChainedOperator.Kind.SOURCE) {
+                source =
+                        new SourceOperator<>(
+                                (Source<Object, SourceSplit>) userCode,
+                                (List<SourceSplit>) deployment.splits());
+                source.setup(context, output);
+                continue;
+            }
+            StreamOperator<Object, Object> op =
+                    spec.kind() == ChainedOperator.Kind.SINK
+                            ? (StreamOperator) new SinkOperator<>((Sink<Object>) userCode)
+                            : createOperator((OperatorSpec) userCode, spec.outputType());
+            op.setup(context, output);
+            operators[i] = op;
+            if (op instanceof SinkOperator) {
+                backpressuring.add(op);
+            }
+            inputs[i] = new ChainedInput(op, spec.name(), counters.in, keySelector, backend);
+        }
+        headInput = inputs[0];
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static StreamOperator<Object, Object> createOperator(
+            OperatorSpec spec, TypeInfo<?> outputType) {
+        if (spec instanceof OperatorSpec.Map) {
+            return new MapOperator(((OperatorSpec.Map) spec).function());
+        }
+        if (spec instanceof OperatorSpec.FlatMap) {
+            return new FlatMapOperator(((OperatorSpec.FlatMap) spec).function());
+        }
+        if (spec instanceof OperatorSpec.Filter) {
+            return new FilterOperator(((OperatorSpec.Filter) spec).function());
+        }
+        if (spec instanceof OperatorSpec.Process) {
+            return new ProcessOperator(((OperatorSpec.Process) spec).function());
+        }
+        if (spec instanceof OperatorSpec.KeyedProcess) {
+            return new KeyedProcessOperator(((OperatorSpec.KeyedProcess) spec).function());
+        }
+        if (spec instanceof OperatorSpec.KeyedReduce) {
+            return new KeyedReduceOperator(
+                    ((OperatorSpec.KeyedReduce) spec).function(), outputType);
+        }
+        throw new IllegalArgumentException("No operator for " + spec.getClass().getName());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Output<Object> outputOf(ChainedOperator spec, Output<Object>[] inputs) {
+        List<Output<Object>> targets = new ArrayList<>();
+        for (int c : spec.chainedOutputs()) {
+            targets.add(inputs[c]);
+        }
+        for (int e : spec.outputEdges()) {
+            RecordWriter writer = createWriter(deployment.jobGraph().edge(e));
+            writers.add(writer);
+            targets.add(writer);
+        }
+        if (targets.size() == 1) {
+            return targets.get(0);
+        }
+        return new BroadcastingOutput(targets.toArray(new Output[0]));
+    }
+
+    @SuppressWarnings("unchecked")
+    private RecordWriter createWriter(JobEdge edge) {
+        JobGraph graph = deployment.jobGraph();
+        JobVertex target = graph.vertex(edge.targetVertex());
+        int[] targets =
+                ExchangePattern.targets(
+                        edge.partitioning().kind(),
+                        deployment.subtaskIndex(),
+                        vertex.parallelism(),
+                        target.parallelism());
+        SpscArrayQueue<Object>[] queues = new SpscArrayQueue[targets.length];
+        for (int c = 0; c < targets.length; c++) {
+            queues[c] =
+                    env.exchange()
+                            .channel(
+                                    new ChannelId(
+                                            deployment.jobId(),
+                                            deployment.attempt(),
+                                            edge.id(),
+                                            deployment.subtaskIndex(),
+                                            targets[c]));
+        }
+        StreamPartitioner<Object> partitioner =
+                Partitioners.create(
+                        edge.partitioning(),
+                        deployment.subtaskIndex(),
+                        targets.length,
+                        target.maxParallelism());
+        return new RecordWriter(partitioner, queues, env.batchSize());
+    }
+
+    /** Opens the operators from the tail to the head, so that receivers are ready first. */
+    void open() throws Exception {
+        for (int i = operators.length - 1; i >= 0; i--) {
+            if (operators[i] != null) {
+                try {
+                    operators[i].open();
+                } catch (Exception e) {
+                    throw wrap(i, e);
+                }
+            } else if (source != null) {
+                try {
+                    source.open();
+                } catch (Exception e) {
+                    throw wrap(i, e);
+                }
+            }
+            opened = operators.length - i;
+        }
+    }
+
+    /** Tells every operator, head first, that its input has ended. */
+    void endInput() {
+        for (int i = 0; i < operators.length; i++) {
+            if (operators[i] != null) {
+                try {
+                    operators[i].endInput();
+                } catch (Exception e) {
+                    throw wrap(i, e);
+                }
+            }
+        }
+    }
+
+    /** Closes what was opened, head first; the first failure is thrown, the rest suppressed. */
+    void close() throws Exception {
+        Exception failure = null;
+        int first = operators.length - opened;
+        for (int i = first; i < operators.length; i++) {
+            try {
+                if (operators[i] != null) {
+                    operators[i].close();
+                } else if (source != null) {
+                    source.close();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = wrap(i, e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        opened = 0;
+        for (KeyedStateBackend<?> b : backends) {
+            b.close();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    OperatorException wrap(int operatorIndex, Exception e) {
+        if (e instanceof OperatorException) {
+            return (OperatorException) e;
+        }
+        Throwable cause = e instanceof RecordWriter.PartitionException ? e.getCause() : e;
+        return new OperatorException(
+                vertex.operators().get(operatorIndex).name(),
+                deployment.subtaskIndex(),
+                vertex.parallelism(),
+                cause);
+    }
+
+    SourceOperator<Object, SourceSplit> source() {
+        return source;
+    }
+
+    /** Feeds the head operator (not for a source chain). */
+    Output<Object> headInput() {
+        return headInput;
+    }
+
+    List<RecordWriter> writers() {
+        return writers;
+    }
+
+    /** Whether a sink in the chain wants no input right now. */
+    boolean isBackpressured() {
+        for (int i = 0; i < backpressuring.size(); i++) {
+            StreamOperator<?, ?> op = backpressuring.get(i);
+            try {
+                if (op.isBackpressured()) {
+                    return true;
+                }
+            } catch (Exception e) {
+                throw wrap(indexOf(op), e);
+            }
+        }
+        return false;
+    }
+
+    private int indexOf(StreamOperator<?, ?> op) {
+        for (int i = 0; i < operators.length; i++) {
+            if (operators[i] == op) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Calls an operator, setting the current key first when it is keyed. */
+    private final class ChainedInput implements Output<Object> {
+        private final StreamOperator<Object, Object> operator;
+        private final String name;
+        private final Counter in;
+        private final KeySelector<Object, Object> keySelector;
+        private final KeyedStateBackend<Object> backend;
+
+        ChainedInput(
+                StreamOperator<Object, Object> operator,
+                String name,
+                Counter in,
+                KeySelector<Object, Object> keySelector,
+                KeyedStateBackend<Object> backend) {
+            this.operator = operator;
+            this.name = name;
+            this.in = in;
+            this.keySelector = keySelector;
+            this.backend = backend;
+        }
+
+        @Override
+        public void collect(Object record, long timestamp) {
+            in.inc();
+            try {
+                if (keySelector != null) {
+                    Object key = keySelector.getKey(record);
+                    if (key == null) {
+                        throw new NullPointerException(
+                                "The key selector returned null for " + record);
+                    }
+                    backend.setCurrentKey(key);
+                }
+                operator.processElement(record, timestamp);
+            } catch (OperatorException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OperatorException(
+                        name, deployment.subtaskIndex(), vertex.parallelism(), e);
+            }
+        }
+
+        @Override
+        public void emitWatermark(long watermark) {
+            try {
+                operator.processWatermark(watermark);
+            } catch (OperatorException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OperatorException(
+                        name, deployment.subtaskIndex(), vertex.parallelism(), e);
+            }
+        }
+    }
+
+    private static final class CountingOutput implements Output<Object> {
+        private final Counter out;
+        private final Output<Object> delegate;
+
+        CountingOutput(Counter out, Output<Object> delegate) {
+            this.out = out;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void collect(Object record, long timestamp) {
+            out.inc();
+            delegate.collect(record, timestamp);
+        }
+
+        @Override
+        public void emitWatermark(long watermark) {
+            delegate.emitWatermark(watermark);
+        }
+    }
+
+    private static final class BroadcastingOutput implements Output<Object> {
+        private final Output<Object>[] targets;
+
+        BroadcastingOutput(Output<Object>[] targets) {
+            this.targets = targets;
+        }
+
+        @Override
+        public void collect(Object record, long timestamp) {
+            for (Output<Object> t : targets) {
+                t.collect(record, timestamp);
+            }
+        }
+
+        @Override
+        public void emitWatermark(long watermark) {
+            for (Output<Object> t : targets) {
+                t.emitWatermark(watermark);
+            }
+        }
+    }
+
+    /** What the runtime tells each operator of the chain. */
+    private final class Context implements OperatorContext {
+        private final ChainedOperator spec;
+        private final KeyedStateBackend<?> backend;
+
+        Context(ChainedOperator spec, KeyedStateBackend<?> backend) {
+            this.spec = spec;
+            this.backend = backend;
+        }
+
+        @Override
+        public JobId jobId() {
+            return deployment.jobId();
+        }
+
+        @Override
+        public String operatorName() {
+            return spec.name();
+        }
+
+        @Override
+        public int subtaskIndex() {
+            return deployment.subtaskIndex();
+        }
+
+        @Override
+        public int parallelism() {
+            return vertex.parallelism();
+        }
+
+        @Override
+        public int maxParallelism() {
+            return vertex.maxParallelism();
+        }
+
+        @Override
+        public int attemptNumber() {
+            return deployment.attempt();
+        }
+
+        @Override
+        public Clock clock() {
+            return env.clock();
+        }
+
+        @Override
+        public ClassLoader userClassLoader() {
+            return env.userClassLoader();
+        }
+
+        @Override
+        public Counter counter(String name) {
+            return metrics.userCounter(name);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <K> KeyedStateBackend<K> keyedStateBackend() {
+            return (KeyedStateBackend<K>) backend;
+        }
+
+        @Override
+        public ClientChannel clientChannel(String channelId) {
+            ClientChannel channel = env.clientChannels().apply(channelId);
+            if (channel == null) {
+                throw new IllegalStateException(
+                        "No client channel '" + channelId + "' for this job");
+            }
+            return channel;
+        }
+    }
+}

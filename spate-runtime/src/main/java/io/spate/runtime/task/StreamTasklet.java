@@ -1,0 +1,302 @@
+package io.spate.runtime.task;
+
+import io.spate.annotations.Internal;
+import io.spate.annotations.NotThreadSafe;
+import io.spate.api.connector.source.InputStatus;
+import io.spate.api.execution.OperatorException;
+import io.spate.common.concurrent.SpscArrayQueue;
+import io.spate.core.operators.Output;
+import io.spate.core.partition.ExchangePattern;
+import io.spate.core.plan.JobEdge;
+import io.spate.core.plan.JobGraph;
+import io.spate.core.plan.JobVertex;
+import io.spate.runtime.exchange.ChannelId;
+import io.spate.runtime.exchange.ControlEvent;
+import io.spate.runtime.exchange.RecordBatch;
+import io.spate.runtime.exchange.RecordWriter;
+import io.spate.runtime.execution.ProgressState;
+import io.spate.runtime.execution.Tasklet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One subtask of a vertex as a {@link Tasklet}: reads its input channels (or its source), pushes
+ * each record through the {@link OperatorChain}, and lets the chain's writers hand batches to the
+ * next vertices' channels.
+ *
+ * <p>Each call first moves output that is waiting for room; while any remains, or a sink is
+ * backpressured, it takes no input — that is how a slow consumer slows down its producers without
+ * blocking a thread. Otherwise it handles up to {@code recordsPerCall} input records, then offers
+ * partly filled batches too, so that records never wait for a batch to fill.
+ *
+ * <p>Life: RUNNING until every input has ended (or the source reports the end), then the chain's
+ * {@code endInput}; FINISHING until the sinks and writers have handed everything over; then the
+ * end-of-input marker goes to every output channel, and the tasklet is DONE once it is delivered.
+ */
+@Internal
+@NotThreadSafe
+public final class StreamTasklet implements Tasklet {
+    private enum Phase {
+        RUNNING,
+        FINISHING,
+        SENDING_END,
+        DONE
+    }
+
+    private final TaskDeployment deployment;
+    private final TaskEnvironment env;
+    private final TaskMetrics metrics = new TaskMetrics();
+    private final boolean cooperative;
+    private final String name;
+
+    private OperatorChain chain;
+    private List<RecordWriter> writers;
+    private SpscArrayQueue<Object>[] inputs;
+    private boolean[] inputEnded;
+    private int endedInputs;
+    private int nextInput;
+    private RecordBatch batch;
+    private int batchPosition;
+    private Phase phase = Phase.RUNNING;
+
+    public StreamTasklet(TaskDeployment deployment, TaskEnvironment env) {
+        this.deployment = deployment;
+        this.env = env;
+        JobVertex vertex = deployment.jobGraph().vertex(deployment.vertexId());
+        this.cooperative = !vertex.isBlocking();
+        this.name = deployment.taskName();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean isCooperative() {
+        return cooperative;
+    }
+
+    public TaskDeployment deployment() {
+        return deployment;
+    }
+
+    /** The subtask's counters; final once the tasklet is done. */
+    public TaskMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void init() throws Exception {
+        chain = new OperatorChain(deployment, env, metrics);
+        chain.build();
+        writers = chain.writers();
+        connectInputs();
+        chain.open();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void connectInputs() {
+        JobGraph graph = deployment.jobGraph();
+        JobVertex vertex = graph.vertex(deployment.vertexId());
+        List<SpscArrayQueue<Object>> queues = new ArrayList<>();
+        for (int edgeId : vertex.inputEdges()) {
+            JobEdge edge = graph.edge(edgeId);
+            JobVertex upstream = graph.vertex(edge.sourceVertex());
+            for (int producer :
+                    ExchangePattern.sources(
+                            edge.partitioning().kind(),
+                            deployment.subtaskIndex(),
+                            upstream.parallelism(),
+                            vertex.parallelism())) {
+                queues.add(
+                        env.exchange()
+                                .channel(
+                                        new ChannelId(
+                                                deployment.jobId(),
+                                                deployment.attempt(),
+                                                edgeId,
+                                                producer,
+                                                deployment.subtaskIndex())));
+            }
+        }
+        inputs = queues.toArray(new SpscArrayQueue[0]);
+        inputEnded = new boolean[inputs.length];
+    }
+
+    @Override
+    public ProgressState call() throws Exception {
+        boolean progress = flushWriters();
+        switch (phase) {
+            case RUNNING:
+                if (outputBlocked()) {
+                    return ProgressState.of(progress);
+                }
+                progress |= chain.source() != null ? pollSource() : pollInputs();
+                progress |= flushWriters();
+                return ProgressState.of(progress);
+            case FINISHING:
+                if (outputBlocked() || !allFlushed()) {
+                    return ProgressState.of(progress);
+                }
+                for (RecordWriter w : writers) {
+                    w.broadcastEvent(ControlEvent.END_OF_INPUT);
+                }
+                phase = Phase.SENDING_END;
+                flushWriters();
+                return ProgressState.MADE_PROGRESS;
+            case SENDING_END:
+                if (!allFlushed()) {
+                    return ProgressState.of(progress);
+                }
+                phase = Phase.DONE;
+                return ProgressState.DONE;
+            default:
+                return ProgressState.DONE;
+        }
+    }
+
+    private boolean outputBlocked() {
+        for (int i = 0; i < writers.size(); i++) {
+            if (writers.get(i).hasPending()) {
+                return true;
+            }
+        }
+        return chain.isBackpressured();
+    }
+
+    private boolean allFlushed() {
+        for (RecordWriter w : writers) {
+            if (!w.isFlushed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean flushWriters() {
+        boolean moved = false;
+        for (int i = 0; i < writers.size(); i++) {
+            moved |= writers.get(i).flush();
+        }
+        return moved;
+    }
+
+    private boolean pollSource() throws Exception {
+        int budget = env.recordsPerCall();
+        long before = metrics.recordsIn();
+        while (true) {
+            InputStatus status;
+            try {
+                status = chain.source().emitNext();
+            } catch (OperatorException e) {
+                throw e;
+            } catch (Exception e) {
+                throw chain.wrap(0, e);
+            }
+            if (status == InputStatus.END_OF_INPUT) {
+                endInput();
+                return true;
+            }
+            long emitted = metrics.recordsIn() - before;
+            if (status == InputStatus.NOTHING_AVAILABLE) {
+                return emitted > 0;
+            }
+            if (emitted >= budget || outputBlocked()) {
+                return true;
+            }
+        }
+    }
+
+    private boolean pollInputs() throws Exception {
+        if (inputs.length == 0) {
+            endInput();
+            return true;
+        }
+        int budget = env.recordsPerCall();
+        int handled = 0;
+        Output<Object> head = chain.headInput();
+        while (handled < budget) {
+            if (batch == null) {
+                Object item = nextItem();
+                if (item == null) {
+                    return handled > 0;
+                }
+                if (item instanceof RecordBatch) {
+                    batch = (RecordBatch) item;
+                    batchPosition = 0;
+                } else {
+                    handleEvent((ControlEvent) item);
+                    if (phase != Phase.RUNNING) {
+                        return true;
+                    }
+                    handled++;
+                    continue;
+                }
+            }
+            int size = batch.size();
+            while (batchPosition < size) {
+                head.collect(batch.record(batchPosition), batch.timestamp(batchPosition));
+                batchPosition++;
+                handled++;
+                if (outputBlocked()) {
+                    if (batchPosition == size) {
+                        batch = null;
+                    }
+                    return true;
+                }
+            }
+            batch = null;
+        }
+        return true;
+    }
+
+    /**
+     * The next item from the input channels, taken round robin; {@code null} when all are empty.
+     */
+    private Object nextItem() {
+        int n = inputs.length;
+        for (int tried = 0; tried < n; tried++) {
+            int i = nextInput;
+            nextInput = i + 1 == n ? 0 : i + 1;
+            if (inputEnded[i]) {
+                continue;
+            }
+            Object item = inputs[i].poll();
+            if (item != null) {
+                if (item == ControlEvent.END_OF_INPUT) {
+                    inputEnded[i] = true;
+                    endedInputs++;
+                }
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private void handleEvent(ControlEvent event) throws Exception {
+        if (event == ControlEvent.END_OF_INPUT) {
+            if (endedInputs == inputs.length) {
+                endInput();
+            }
+        }
+        // Watermarks are handled once event time arrives; until then they are not produced.
+    }
+
+    private void endInput() throws Exception {
+        chain.endInput();
+        phase = Phase.FINISHING;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (chain != null) {
+            chain.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
