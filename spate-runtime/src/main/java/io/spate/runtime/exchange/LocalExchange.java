@@ -35,6 +35,11 @@ public final class LocalExchange {
         channels.keySet().removeIf(id -> id.jobId().equals(jobId) && id.attempt() == attempt);
     }
 
+    /** Drops every channel of a job. */
+    public void release(JobId jobId) {
+        channels.keySet().removeIf(id -> id.jobId().equals(jobId));
+    }
+
     /** The number of channels open, for tests. */
     public int size() {
         return channels.size();

@@ -1,0 +1,33 @@
+package io.spate.cluster.gateway;
+
+import io.spate.api.execution.JobMetricsSnapshot;
+import io.spate.api.execution.JobStatus;
+import io.spate.cluster.messages.JobDetails;
+import io.spate.cluster.messages.JobResult;
+import io.spate.common.JobId;
+import io.spate.core.plan.JobGraph;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How clients talk to the JobManager: submit, watch and cancel jobs. Calls may come from any
+ * thread; answers arrive through futures. An unknown job id fails the future with an {@link
+ * IllegalArgumentException} that names it.
+ */
+public interface DispatcherGateway {
+
+    /** Accepts a job; completes once it is scheduled, or fails when it cannot be (e.g. slots). */
+    CompletableFuture<Void> submitJob(JobId jobId, JobGraph jobGraph);
+
+    CompletableFuture<JobStatus> requestJobStatus(JobId jobId);
+
+    /** Starts cancelling; completes when the request is accepted. */
+    CompletableFuture<Void> cancelJob(JobId jobId);
+
+    /** Completes when the job has ended, with how it ended. */
+    CompletableFuture<JobResult> requestJobResult(JobId jobId);
+
+    CompletableFuture<JobMetricsSnapshot> requestJobMetrics(JobId jobId);
+
+    CompletableFuture<List<JobDetails>> listJobs();
+}

@@ -1,0 +1,16 @@
+package io.spate.cluster.messages;
+
+import io.spate.api.execution.JobStatus;
+import io.spate.common.JobId;
+import java.time.Duration;
+import java.util.Map;
+
+/** How a job ended: its final status, runtime, counters and, for a failure, the cause. */
+public record JobResult(
+        JobId jobId,
+        String jobName,
+        JobStatus status,
+        Duration netRuntime,
+        Map<String, Long> counters,
+        TaskMetricsReport totals,
+        Throwable failure) {}
