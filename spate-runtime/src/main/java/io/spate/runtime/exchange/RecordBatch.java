@@ -19,7 +19,7 @@ public final class RecordBatch {
     }
 
     /** Adds a record; returns true when the batch is now full. */
-    boolean add(Object record, long timestamp) {
+    public boolean add(Object record, long timestamp) {
         records[size] = record;
         timestamps[size] = timestamp;
         return ++size == records.length;
