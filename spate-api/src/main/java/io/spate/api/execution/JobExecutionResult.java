@@ -10,7 +10,9 @@ import java.util.TreeMap;
 /**
  * What a finished job reports: how long it ran and its counters. Counters are the users' own
  * ({@code getRuntimeContext().getCounter(name)}) summed over subtasks, and the engine's per
- * operator: {@code <operator>.numRecordsIn} and {@code <operator>.numRecordsOut}.
+ * operator: {@code <operator>.numRecordsIn} and {@code <operator>.numRecordsOut}. Counters whose
+ * names end with {@code Max} are maxima over subtasks rather than sums, e.g. {@code
+ * exchange.pendingBatchesMax}, the most batches that ever waited for room in one channel.
  */
 @Public
 public final class JobExecutionResult {

@@ -19,6 +19,7 @@ import io.spate.common.time.Clock;
 import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.JobVertex;
 import io.spate.runtime.task.TaskDeployment;
+import io.spate.runtime.task.TaskMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -185,7 +186,11 @@ public final class JobMaster implements JobMasterGateway {
         }
         d.state = state.state();
         if (state.state().isTerminal()) {
-            state.counters().forEach((k, v) -> finishedCounters.merge(k, v, Long::sum));
+            state.counters()
+                    .forEach(
+                            (k, v) ->
+                                    finishedCounters.merge(
+                                            k, v, (a, b) -> TaskMetrics.merge(k, a, b)));
             finishedTotals = finishedTotals.plus(state.totals());
         }
         if (state.state() == ExecutionState.FAILED && failure == null) {

@@ -288,8 +288,16 @@ public final class StreamTasklet implements Tasklet {
         phase = Phase.FINISHING;
     }
 
+    /** The engine's counter of the most batches that waited for room in one output channel. */
+    public static final String PENDING_BATCHES_MAX = "exchange.pendingBatchesMax";
+
     @Override
     public void close() throws Exception {
+        if (writers != null) {
+            for (RecordWriter w : writers) {
+                metrics.recordMax(PENDING_BATCHES_MAX, w.pendingHighWaterMark());
+            }
+        }
         if (chain != null) {
             chain.close();
         }

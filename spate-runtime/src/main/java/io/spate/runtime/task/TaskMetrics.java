@@ -12,7 +12,11 @@ import java.util.TreeMap;
  */
 @Internal
 public final class TaskMetrics {
+    /** Counters whose names end with this are maxima: merged by taking the largest. */
+    public static final String MAX_SUFFIX = "Max";
+
     private final Map<String, SimpleCounter> userCounters = new LinkedHashMap<>();
+    private final Map<String, Long> maxima = new LinkedHashMap<>();
     private final Map<String, OperatorCounters> operators = new LinkedHashMap<>();
     private final List<OperatorCounters> sources = new java.util.ArrayList<>();
     private final List<OperatorCounters> sinks = new java.util.ArrayList<>();
@@ -38,6 +42,19 @@ public final class TaskMetrics {
         return userCounters.computeIfAbsent(name, k -> new SimpleCounter());
     }
 
+    /** Records a maximum; its name must end with {@link #MAX_SUFFIX}. */
+    public void recordMax(String name, long value) {
+        if (!name.endsWith(MAX_SUFFIX)) {
+            throw new IllegalArgumentException("a maximum's name must end with " + MAX_SUFFIX);
+        }
+        maxima.merge(name, value, Math::max);
+    }
+
+    /** Merges a counter into a job-wide total: maxima by the largest, others by sum. */
+    public static long merge(String name, long a, long b) {
+        return name.endsWith(MAX_SUFFIX) ? Math.max(a, b) : a + b;
+    }
+
     /** Records the sources of this subtask emitted. */
     public long recordsIn() {
         long n = 0;
@@ -60,6 +77,7 @@ public final class TaskMetrics {
     public Map<String, Long> snapshot() {
         Map<String, Long> m = new TreeMap<>();
         userCounters.forEach((k, v) -> m.put(k, v.getCount()));
+        m.putAll(maxima);
         operators.forEach(
                 (k, v) -> {
                     m.put(k + ".numRecordsIn", v.in.getCount());
