@@ -33,6 +33,11 @@ public final class BigDecimalSerializer implements TypeSerializer<BigDecimal> {
         return new BigDecimal(BigIntegerSerializer.INSTANCE.deserialize(in), scale);
     }
 
+    @Override
+    public String toString() {
+        return "BigDecimal";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -38,6 +38,11 @@ public final class BigIntegerSerializer implements TypeSerializer<BigInteger> {
         return new BigInteger(bytes);
     }
 
+    @Override
+    public String toString() {
+        return "BigInteger";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -36,6 +36,11 @@ public final class BooleanArraySerializer implements TypeSerializer<boolean[]> {
         return result;
     }
 
+    @Override
+    public String toString() {
+        return "BooleanArray";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

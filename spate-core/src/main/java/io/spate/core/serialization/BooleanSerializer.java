@@ -26,6 +26,11 @@ public final class BooleanSerializer implements TypeSerializer<Boolean> {
         return in.readBoolean();
     }
 
+    @Override
+    public String toString() {
+        return "Boolean";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -29,6 +29,11 @@ public final class ByteArraySerializer implements TypeSerializer<byte[]> {
         return result;
     }
 
+    @Override
+    public String toString() {
+        return "ByteArray";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

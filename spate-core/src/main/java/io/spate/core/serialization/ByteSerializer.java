@@ -26,6 +26,11 @@ public final class ByteSerializer implements TypeSerializer<Byte> {
         return in.readByte();
     }
 
+    @Override
+    public String toString() {
+        return "Byte";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -36,6 +36,11 @@ public final class CharArraySerializer implements TypeSerializer<char[]> {
         return result;
     }
 
+    @Override
+    public String toString() {
+        return "CharArray";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -26,6 +26,11 @@ public final class CharSerializer implements TypeSerializer<Character> {
         return in.readChar();
     }
 
+    @Override
+    public String toString() {
+        return "Char";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

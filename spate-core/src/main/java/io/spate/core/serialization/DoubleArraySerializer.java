@@ -36,6 +36,11 @@ public final class DoubleArraySerializer implements TypeSerializer<double[]> {
         return result;
     }
 
+    @Override
+    public String toString() {
+        return "DoubleArray";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -28,6 +28,11 @@ public final class DoubleSerializer implements TypeSerializer<Double> {
         return Double.longBitsToDouble(in.readLong());
     }
 
+    @Override
+    public String toString() {
+        return "Double";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

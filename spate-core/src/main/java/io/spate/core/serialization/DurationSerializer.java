@@ -29,6 +29,11 @@ public final class DurationSerializer implements TypeSerializer<Duration> {
         return Duration.ofSeconds(seconds, in.readInt());
     }
 
+    @Override
+    public String toString() {
+        return "Duration";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -36,6 +36,11 @@ public final class FloatArraySerializer implements TypeSerializer<float[]> {
         return result;
     }
 
+    @Override
+    public String toString() {
+        return "FloatArray";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

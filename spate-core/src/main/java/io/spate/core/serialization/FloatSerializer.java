@@ -26,6 +26,11 @@ public final class FloatSerializer implements TypeSerializer<Float> {
         return Float.intBitsToFloat(in.readInt());
     }
 
+    @Override
+    public String toString() {
+        return "Float";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -29,6 +29,11 @@ public final class InstantSerializer implements TypeSerializer<Instant> {
         return Instant.ofEpochSecond(seconds, in.readInt());
     }
 
+    @Override
+    public String toString() {
+        return "Instant";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -36,6 +36,11 @@ public final class IntArraySerializer implements TypeSerializer<int[]> {
         return result;
     }
 
+    @Override
+    public String toString() {
+        return "IntArray";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -26,6 +26,11 @@ public final class IntSerializer implements TypeSerializer<Integer> {
         return in.readInt();
     }
 
+    @Override
+    public String toString() {
+        return "Int";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

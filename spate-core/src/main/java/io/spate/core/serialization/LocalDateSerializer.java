@@ -30,6 +30,11 @@ public final class LocalDateSerializer implements TypeSerializer<LocalDate> {
         return LocalDate.ofEpochDay(in.readSignedVarLong());
     }
 
+    @Override
+    public String toString() {
+        return "LocalDate";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

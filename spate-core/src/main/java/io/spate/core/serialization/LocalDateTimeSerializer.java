@@ -34,6 +34,11 @@ public final class LocalDateTimeSerializer implements TypeSerializer<LocalDateTi
         return LocalDateTime.of(date, LocalTime.ofNanoOfDay(in.readVarLong()));
     }
 
+    @Override
+    public String toString() {
+        return "LocalDateTime";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

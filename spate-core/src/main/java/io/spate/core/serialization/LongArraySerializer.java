@@ -36,6 +36,11 @@ public final class LongArraySerializer implements TypeSerializer<long[]> {
         return result;
     }
 
+    @Override
+    public String toString() {
+        return "LongArray";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

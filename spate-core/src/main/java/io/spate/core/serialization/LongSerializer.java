@@ -26,6 +26,11 @@ public final class LongSerializer implements TypeSerializer<Long> {
         return in.readLong();
     }
 
+    @Override
+    public String toString() {
+        return "Long";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

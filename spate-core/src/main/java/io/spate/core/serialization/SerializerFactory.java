@@ -67,8 +67,14 @@ import java.util.UUID;
  */
 @Internal
 public final class SerializerFactory {
-    /** Deeper than this, a type is taken to expand without end (polymorphic recursion). */
+    /** Deeper than this, a type is unreasonable; the limit keeps a stack overflow away. */
     private static final int MAX_DEPTH = 64;
+
+    /**
+     * More than this many types of one class nested in each other means a class that contains
+     * itself with other type arguments each time (polymorphic recursion), which never ends.
+     */
+    private static final int MAX_EXPANSIONS = 8;
 
     private static final Map<Class<?>, TypeSerializer<?>> BUILT_INS = builtIns();
     private static final Map<Class<?>, CollectionSerializer.Kind> COLLECTIONS = collections();
@@ -101,6 +107,9 @@ public final class SerializerFactory {
         private final Map<TypeInfo<?>, TypeSerializer<?>> built = new HashMap<>();
         private final Map<TypeInfo<?>, ForwardingSerializer<?>> inProgress = new HashMap<>();
 
+        /** How many types of each class are being built, nested in each other. */
+        private final Map<Class<?>, Integer> expansions = new HashMap<>();
+
         TypeSerializer<?> serializer(TypeInfo<?> type, TypePath path) {
             TypeSerializer<?> registered = registeredSerializers.get(type.getRawType());
             if (registered != null) {
@@ -111,15 +120,15 @@ public final class SerializerFactory {
                 return existing;
             }
             if (path.depth() > MAX_DEPTH) {
-                throw noSerializer(
-                        type,
-                        path,
-                        "the type nests more than "
+                throw new InvalidTypesException(
+                        "Cannot find a serializer for type "
+                                + path.rootType()
+                                + ": it nests more than "
                                 + MAX_DEPTH
-                                + " levels deep, which happens when a generic class contains"
-                                + " itself with other type arguments (for example record"
-                                + " Node<T>(List<Node<List<T>>> children))",
-                        registerFix(type.getRawType()));
+                                + " levels deep (down to "
+                                + type.getRawType().getName()
+                                + "). Register a serializer for one of the nested classes with"
+                                + " env.getConfig().registerSerializer(...), or flatten the type.");
             }
             TypeSerializer<?> result = build(type, path);
             built.put(type, result);
@@ -210,6 +219,21 @@ public final class SerializerFactory {
             if (pending != null) {
                 return pending;
             }
+            Class<?> raw = type.getRawType();
+            if (expansions.merge(raw, 1, Integer::sum) > MAX_EXPANSIONS) {
+                throw new InvalidTypesException(
+                        "Cannot find a serializer for type "
+                                + path.rootType()
+                                + ": "
+                                + raw.getName()
+                                + " contains itself with other type arguments at every level (as"
+                                + " in record Node<T>(List<Node<List<T>>> children)), so the type"
+                                + " never ends. Register a serializer with"
+                                + " env.getConfig().registerSerializer("
+                                + sourceName(raw)
+                                + ".class, serializer), or give the nested values the same type"
+                                + " arguments as the enclosing one.");
+            }
             ForwardingSerializer forward = new ForwardingSerializer<>(type);
             inProgress.put(type, forward);
             try {
@@ -218,6 +242,7 @@ public final class SerializerFactory {
                 return result;
             } finally {
                 inProgress.remove(type);
+                expansions.merge(raw, -1, Integer::sum);
             }
         }
 

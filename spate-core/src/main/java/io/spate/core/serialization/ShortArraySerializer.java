@@ -36,6 +36,11 @@ public final class ShortArraySerializer implements TypeSerializer<short[]> {
         return result;
     }
 
+    @Override
+    public String toString() {
+        return "ShortArray";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

@@ -26,6 +26,11 @@ public final class ShortSerializer implements TypeSerializer<Short> {
         return in.readShort();
     }
 
+    @Override
+    public String toString() {
+        return "Short";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

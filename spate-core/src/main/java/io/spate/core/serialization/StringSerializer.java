@@ -29,6 +29,11 @@ public final class StringSerializer implements TypeSerializer<String> {
         return in.readString();
     }
 
+    @Override
+    public String toString() {
+        return "String";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }

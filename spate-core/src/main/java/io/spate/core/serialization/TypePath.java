@@ -51,6 +51,11 @@ final class TypePath {
         return new TypePath(this, root, description, step);
     }
 
+    /** The top-level type. */
+    TypeInfo<?> rootType() {
+        return root;
+    }
+
     int depth() {
         return depth;
     }

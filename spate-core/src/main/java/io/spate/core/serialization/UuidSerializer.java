@@ -29,6 +29,11 @@ public final class UuidSerializer implements TypeSerializer<UUID> {
         return new UUID(most, in.readLong());
     }
 
+    @Override
+    public String toString() {
+        return "Uuid";
+    }
+
     private Object readResolve() {
         return INSTANCE;
     }
