@@ -50,8 +50,9 @@ import java.util.UUID;
  *       Map}/{@code HashMap}/{@code LinkedHashMap}/{@code SortedMap}/{@code TreeMap}, Optional;
  *   <li>Java records, component by component through the canonical constructor;
  *   <li>POJOs and tuples ({@code Tuple1..Tuple8} and their subclasses are POJOs with public fields
- *       {@code f0, f1, ...}), field by field in sorted name order; see {@link PojoAnalysis} for the
- *       rules.
+ *       {@code f0, f1, ...}), field by field in sorted name order. A POJO is a public class with a
+ *       public no-argument constructor whose every non-static, non-transient field is public and
+ *       not final, or has a public getter and setter.
  * </ol>
  *
  * <p>Top-level values are never null; fields, elements, keys, values and array components may be,

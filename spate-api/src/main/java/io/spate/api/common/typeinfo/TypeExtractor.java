@@ -145,7 +145,7 @@ public final class TypeExtractor {
                             + ", and "
                             + variable.getName()
                             + " is a type variable of "
-                            + describeDeclaration(variable.getGenericDeclaration())
+                            + variable.getGenericDeclaration()
                             + ", which Java erases at run time"
                             + (request.inputType() == null
                                     ? ""
@@ -173,17 +173,6 @@ public final class TypeExtractor {
             unify(declaredInput, toReflectiveType(request.inputType()), fromInput);
         }
         return fromInput;
-    }
-
-    private static String describeDeclaration(Object declaration) {
-        if (declaration instanceof Class) {
-            return ((Class<?>) declaration).getName();
-        }
-        if (declaration instanceof Method) {
-            Method m = (Method) declaration;
-            return "method " + m.getDeclaringClass().getName() + "." + m.getName();
-        }
-        return String.valueOf(declaration);
     }
 
     private static String describeClass(Class<?> functionClass) {
@@ -220,6 +209,15 @@ public final class TypeExtractor {
             Object replacement = writeReplace.invoke(function);
             return replacement instanceof SerializedLambda ? (SerializedLambda) replacement : null;
         } catch (NoSuchMethodException e) {
+            if (c.getName().contains("$$Lambda")) {
+                // Only a lambda whose target type is Serializable records its signature.
+                throw new InvalidTypesException(
+                        "Cannot read the types of the lambda "
+                                + c.getName()
+                                + ": it is not serializable. Give the output type with"
+                                + " .returns(...), or implement the function interface in a class.",
+                        e);
+            }
             return null;
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             // Typically a lambda in a named module that does not open its package to Spate.
