@@ -88,27 +88,15 @@ public final class TypeExtractor {
     }
 
     /** What was asked, kept together for the error messages. */
-    private static final class Request {
-        final Object function;
-        final Class<?> baseType;
-        final int inputIndex;
-        final int outputIndex;
-        final TypeInfo<?> inputType;
-        final String operatorName;
-
-        Request(
-                Object function,
-                Class<?> baseType,
-                int inputIndex,
-                int outputIndex,
-                TypeInfo<?> inputType,
-                String operatorName) {
-            this.function = function;
-            this.baseType = baseType;
-            this.inputIndex = inputIndex;
-            this.outputIndex = outputIndex;
-            this.inputType = inputType;
-            this.operatorName = operatorName == null ? "operator" : operatorName;
+    private record Request(
+            Object function,
+            Class<?> baseType,
+            int inputIndex,
+            int outputIndex,
+            TypeInfo<?> inputType,
+            String operatorName) {
+        Request {
+            operatorName = operatorName == null ? "operator" : operatorName;
         }
 
         TypeVariable<?> outputParameter() {
@@ -128,20 +116,20 @@ public final class TypeExtractor {
     // ---------------------------------------------------------------- classes
 
     private static TypeInfo<?> fromClass(Request request) {
-        Class<?> functionClass = request.function.getClass();
+        Class<?> functionClass = request.function().getClass();
         String description = describeClass(functionClass);
         Map<TypeVariable<?>, Type> bindings = new HashMap<>();
-        collectBindings(functionClass, request.baseType, bindings);
+        collectBindings(functionClass, request.baseType(), bindings);
         TypeVariable<?> parameter = request.outputParameter();
         Type output = substitute(parameter, bindings);
         if (output.equals(parameter)) {
             throw new InvalidTypesException(
                     request.prefix(description)
                             + "It extends or implements "
-                            + request.baseType.getSimpleName()
+                            + request.baseType().getSimpleName()
                             + " without type arguments (a raw type), so Java records nothing about"
                             + " its output. Declare the type arguments, for example 'implements "
-                            + request.baseType.getSimpleName()
+                            + request.baseType().getSimpleName()
                             + "<String, Integer>', or give the type with .returns(...), for example"
                             + " .returns(Types.STRING).");
         }
@@ -157,17 +145,18 @@ public final class TypeExtractor {
                             + ", and "
                             + variable.getName()
                             + " is a type variable of "
-                            + describeDeclaration(variable.getGenericDeclaration())
+                            + variable.getGenericDeclaration()
                             + ", which Java erases at run time"
-                            + (request.inputType == null
+                            + (request.inputType() == null
                                     ? ""
-                                    : " and not determined by the input type " + request.inputType)
+                                    : " and not determined by the input type "
+                                            + request.inputType())
                             + ". Give the type with .returns(...), for example .returns(Types.STRING)"
                             + " or .returns(new TypeHint<List<String>>() {}), or declare the"
                             + " function with concrete type arguments (for example 'extends "
                             + functionClass.getSimpleName()
                             + "<String>' or 'implements "
-                            + request.baseType.getSimpleName()
+                            + request.baseType().getSimpleName()
                             + "<String, Integer>').");
         }
         return toTypeInfo(output, request, description);
@@ -177,23 +166,13 @@ public final class TypeExtractor {
     private static Map<TypeVariable<?>, Type> bindingsFromInput(
             Request request, Map<TypeVariable<?>, Type> bindings) {
         Map<TypeVariable<?>, Type> fromInput = new HashMap<>();
-        if (request.inputIndex >= 0 && request.inputType != null) {
+        if (request.inputIndex() >= 0 && request.inputType() != null) {
             Type declaredInput =
-                    substitute(request.baseType.getTypeParameters()[request.inputIndex], bindings);
-            unify(declaredInput, toReflectiveType(request.inputType), fromInput);
+                    substitute(
+                            request.baseType().getTypeParameters()[request.inputIndex()], bindings);
+            unify(declaredInput, toReflectiveType(request.inputType()), fromInput);
         }
         return fromInput;
-    }
-
-    private static String describeDeclaration(Object declaration) {
-        if (declaration instanceof Class) {
-            return ((Class<?>) declaration).getName();
-        }
-        if (declaration instanceof Method) {
-            Method m = (Method) declaration;
-            return "method " + m.getDeclaringClass().getName() + "." + m.getName();
-        }
-        return String.valueOf(declaration);
     }
 
     private static String describeClass(Class<?> functionClass) {
@@ -230,6 +209,15 @@ public final class TypeExtractor {
             Object replacement = writeReplace.invoke(function);
             return replacement instanceof SerializedLambda ? (SerializedLambda) replacement : null;
         } catch (NoSuchMethodException e) {
+            if (c.getName().contains("$$Lambda")) {
+                // Only a lambda whose target type is Serializable records its signature.
+                throw new InvalidTypesException(
+                        "Cannot read the types of the lambda "
+                                + c.getName()
+                                + ": it is not serializable. Give the output type with"
+                                + " .returns(...), or implement the function interface in a class.",
+                        e);
+            }
             return null;
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             // Typically a lambda in a named module that does not open its package to Spate.
@@ -254,7 +242,7 @@ public final class TypeExtractor {
         private LambdaTypes(Request request, SerializedLambda lambda) {
             this.request = request;
             this.lambda = lambda;
-            ClassLoader l = request.function.getClass().getClassLoader();
+            ClassLoader l = request.function().getClass().getClassLoader();
             this.loader = l != null ? l : ClassLoader.getSystemClassLoader();
             this.description = describeLambda(lambda);
         }
@@ -266,12 +254,12 @@ public final class TypeExtractor {
         private TypeInfo<?> extract() {
             Class<?> functionalInterface = load(lambda.getFunctionalInterfaceClass());
             Map<TypeVariable<?>, Type> bindings = new HashMap<>();
-            if (!collectBindings(functionalInterface, request.baseType, bindings)) {
+            if (!collectBindings(functionalInterface, request.baseType(), bindings)) {
                 throw new IllegalArgumentException(
                         "The lambda implements "
                                 + functionalInterface.getName()
                                 + ", which is not a "
-                                + request.baseType.getName());
+                                + request.baseType().getName());
             }
             Type target = substitute(request.outputParameter(), bindings);
             if (!containsTypeVariable(target)) {
@@ -378,11 +366,11 @@ public final class TypeExtractor {
         }
 
         private String erasedMessage(Class<?> erased) {
-            String base = request.baseType.getSimpleName();
+            String base = request.baseType().getSimpleName();
             return request.prefix(description)
                     + "Java erases the type arguments of lambdas and method references: the"
                     + " output of '"
-                    + request.operatorName
+                    + request.operatorName()
                     + "' is "
                     + describeErased(erased)
                     + ". Give the type with "
@@ -407,11 +395,11 @@ public final class TypeExtractor {
                     break;
                 }
             }
-            String base = request.baseType.getSimpleName();
+            String base = request.baseType().getSimpleName();
             return request.prefix(description)
                     + "Java erases the type arguments of lambdas and method references: the"
                     + " output type of '"
-                    + request.operatorName
+                    + request.operatorName()
                     + "' appears only inside "
                     + where
                     + ", where the lambda does not record it. Give the type with"
@@ -663,16 +651,12 @@ public final class TypeExtractor {
                     substitute(((GenericArrayType) type).getGenericComponentType(), bindings));
         }
         if (type instanceof WildcardType) {
+            // "? extends X" means X here; other wildcards stay, for TypeInfo to reject.
             WildcardType w = (WildcardType) type;
-            Type[] upper = w.getUpperBounds().clone();
-            Type[] lower = w.getLowerBounds().clone();
-            for (int i = 0; i < upper.length; i++) {
-                upper[i] = substitute(upper[i], bindings);
+            Type[] upper = w.getUpperBounds();
+            if (w.getLowerBounds().length == 0 && upper.length == 1 && upper[0] != Object.class) {
+                return substitute(upper[0], bindings);
             }
-            for (int i = 0; i < lower.length; i++) {
-                lower[i] = substitute(lower[i], bindings);
-            }
-            return new ResolvedWildcardType(upper, lower);
         }
         return type;
     }
@@ -685,50 +669,14 @@ public final class TypeExtractor {
     }
 
     private static boolean containsTypeVariable(Type type) {
-        if (type instanceof TypeVariable) {
-            return true;
-        }
-        if (type instanceof ParameterizedType) {
-            for (Type a : ((ParameterizedType) type).getActualTypeArguments()) {
-                if (containsTypeVariable(a)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (type instanceof GenericArrayType) {
-            return containsTypeVariable(((GenericArrayType) type).getGenericComponentType());
-        }
-        if (type instanceof WildcardType) {
-            WildcardType w = (WildcardType) type;
-            for (Type b : w.getUpperBounds()) {
-                if (containsTypeVariable(b)) {
-                    return true;
-                }
-            }
-            for (Type b : w.getLowerBounds()) {
-                if (containsTypeVariable(b)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return firstTypeVariable(type) != null;
     }
 
     private static TypeVariable<?> firstTypeVariable(Type type) {
         if (type instanceof TypeVariable) {
             return (TypeVariable<?>) type;
         }
-        Type[] parts = {};
-        if (type instanceof ParameterizedType) {
-            parts = ((ParameterizedType) type).getActualTypeArguments();
-        } else if (type instanceof GenericArrayType) {
-            parts = new Type[] {((GenericArrayType) type).getGenericComponentType()};
-        } else if (type instanceof WildcardType) {
-            WildcardType w = (WildcardType) type;
-            parts = w.getLowerBounds().length > 0 ? w.getLowerBounds() : w.getUpperBounds();
-        }
-        for (Type part : parts) {
+        for (Type part : parts(type)) {
             TypeVariable<?> found = firstTypeVariable(part);
             if (found != null) {
                 return found;
@@ -741,30 +689,27 @@ public final class TypeExtractor {
         if (type.equals(variable)) {
             return true;
         }
-        if (type instanceof ParameterizedType) {
-            for (Type a : ((ParameterizedType) type).getActualTypeArguments()) {
-                if (mentions(a, variable)) {
-                    return true;
-                }
-            }
-        }
-        if (type instanceof GenericArrayType) {
-            return mentions(((GenericArrayType) type).getGenericComponentType(), variable);
-        }
-        if (type instanceof WildcardType) {
-            WildcardType w = (WildcardType) type;
-            for (Type b : w.getUpperBounds()) {
-                if (mentions(b, variable)) {
-                    return true;
-                }
-            }
-            for (Type b : w.getLowerBounds()) {
-                if (mentions(b, variable)) {
-                    return true;
-                }
+        for (Type part : parts(type)) {
+            if (mentions(part, variable)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** The types a type is made of: type arguments, array component, wildcard bounds. */
+    private static Type[] parts(Type type) {
+        if (type instanceof ParameterizedType) {
+            return ((ParameterizedType) type).getActualTypeArguments();
+        }
+        if (type instanceof GenericArrayType) {
+            return new Type[] {((GenericArrayType) type).getGenericComponentType()};
+        }
+        if (type instanceof WildcardType) {
+            WildcardType w = (WildcardType) type;
+            return w.getLowerBounds().length > 0 ? w.getLowerBounds() : w.getUpperBounds();
+        }
+        return new Type[0];
     }
 
     private static Class<?> erase(Type type) {
@@ -822,17 +767,12 @@ public final class TypeExtractor {
         }
 
         @Override
-        public String getTypeName() {
+        public String toString() {
             StringBuilder sb = new StringBuilder(raw.getName()).append('<');
             for (int i = 0; i < arguments.length; i++) {
                 sb.append(i == 0 ? "" : ", ").append(arguments[i].getTypeName());
             }
             return sb.append('>').toString();
-        }
-
-        @Override
-        public String toString() {
-            return getTypeName();
         }
     }
 
@@ -849,48 +789,8 @@ public final class TypeExtractor {
         }
 
         @Override
-        public String getTypeName() {
+        public String toString() {
             return component.getTypeName() + "[]";
-        }
-
-        @Override
-        public String toString() {
-            return getTypeName();
-        }
-    }
-
-    private static final class ResolvedWildcardType implements WildcardType {
-        private final Type[] upper;
-        private final Type[] lower;
-
-        ResolvedWildcardType(Type[] upper, Type[] lower) {
-            this.upper = upper;
-            this.lower = lower;
-        }
-
-        @Override
-        public Type[] getUpperBounds() {
-            return upper.clone();
-        }
-
-        @Override
-        public Type[] getLowerBounds() {
-            return lower.clone();
-        }
-
-        @Override
-        public String getTypeName() {
-            if (lower.length > 0) {
-                return "? super " + lower[0].getTypeName();
-            }
-            return upper.length == 0 || upper[0] == Object.class
-                    ? "?"
-                    : "? extends " + upper[0].getTypeName();
-        }
-
-        @Override
-        public String toString() {
-            return getTypeName();
         }
     }
 }

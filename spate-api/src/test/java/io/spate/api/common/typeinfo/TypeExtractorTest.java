@@ -333,6 +333,34 @@ class TypeExtractorTest {
         }
 
         @Test
+        void boundedWildcardsMeanTheirBound() {
+            MapFunction<String, List<? extends CharSequence>> bounded =
+                    new MapFunction<>() {
+                        @Override
+                        public List<? extends CharSequence> map(String value) {
+                            return List.of(value);
+                        }
+                    };
+            assertThat(mapOutput(bounded)).isEqualTo(Types.LIST(Types.of(CharSequence.class)));
+        }
+
+        @Test
+        void unboundedWildcardFailsWithOperatorAndFix() {
+            MapFunction<String, List<?>> unbounded =
+                    new MapFunction<>() {
+                        @Override
+                        public List<?> map(String value) {
+                            return List.of(value);
+                        }
+                    };
+            assertThatThrownBy(() -> mapOutput(unbounded))
+                    .isInstanceOf(InvalidTypesException.class)
+                    .hasMessageContaining("'Map'")
+                    .hasMessageContaining("wildcard")
+                    .hasMessageContaining(".returns(");
+        }
+
+        @Test
         void functionOfWrongBaseTypeIsAProgrammingError() {
             MapFunction<String, String> f = s -> s;
             assertThatThrownBy(() -> TypeExtractor.extract(f, KeySelector.class, 0, 1, null, "X"))
