@@ -11,7 +11,6 @@ import io.spate.api.execution.JobExecutionResult;
 import io.spate.cluster.ClusterOptions;
 import io.spate.common.config.Hardware;
 import io.spate.common.time.Clock;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -110,9 +109,11 @@ public final class PipelineThroughput {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this OS does not report CPU time"))
+                .toNanos();
     }
 
     /** Drops everything. */
