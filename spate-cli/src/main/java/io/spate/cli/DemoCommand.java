@@ -2,6 +2,7 @@ package io.spate.cli;
 
 import io.spate.api.execution.JobExecutionException;
 import io.spate.cli.demo.OrderTotalsDemo;
+import io.spate.common.config.Configuration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--seconds must be a positive number, was " + seconds);
         }
+        Configuration config = engine.toConfiguration();
         long count = Math.max(1, Math.round(rate * seconds));
         cli.info(
                 String.format(
@@ -61,9 +63,7 @@ final class DemoCommand implements Callable<Integer> {
                         count,
                         number(rate)));
         try {
-            cli.runPrograms(
-                    engine.toConfiguration(),
-                    runner -> runner.run(() -> OrderTotalsDemo.run(count, rate)));
+            cli.runPrograms(config, runner -> runner.run(() -> OrderTotalsDemo.run(count, rate)));
         } catch (JobExecutionException e) {
             throw e;
         } catch (Throwable t) {

@@ -48,7 +48,7 @@ final class EngineOptions {
             try {
                 config.setString(option, e.getValue());
             } catch (IllegalArgumentException ex) {
-                throw new ParameterException(spec.commandLine(), ex.getMessage(), ex, null, null);
+                throw new ParameterException(spec.commandLine(), ex.getMessage(), ex);
             }
         }
         if (parallelism != null) {

@@ -3,6 +3,7 @@ package io.spate.cli;
 import io.spate.api.execution.JobExecutionException;
 import io.spate.client.program.PackagedProgram;
 import io.spate.client.program.ProgramInvocationException;
+import io.spate.common.config.Configuration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +46,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Configuration config = engine.toConfiguration();
         PackagedProgram program = PackagedProgram.fromJar(jar, entryClass, arguments);
         try {
-            cli.runPrograms(engine.toConfiguration(), runner -> runner.run(program));
+            cli.runPrograms(config, runner -> runner.run(program));
         } catch (ProgramInvocationException | JobExecutionException e) {
             throw e;
         } catch (Throwable t) {

@@ -62,7 +62,7 @@ public final class JobProgressReporter implements JobListener, AutoCloseable {
 
     @Override
     public void onJobSubmitted(JobClient client) {
-        Tracked job = new Tracked(client, clock.nanoTime());
+        Tracked job = new Tracked(client);
         synchronized (lock) {
             if (closed) {
                 return;
@@ -138,25 +138,34 @@ public final class JobProgressReporter implements JobListener, AutoCloseable {
     private static final class Tracked {
         final JobClient client;
         final String label;
+        private boolean sampled;
         private long sampleNanos;
         private long recordsIn;
         private long recordsOut;
+        private double inRate;
+        private double outRate;
 
-        Tracked(JobClient client, long submittedNanos) {
+        Tracked(JobClient client) {
             this.client = client;
             // The JobClient does not know the job's name; the id's first digits tell jobs apart.
             this.label = "job " + client.getJobId().toString().substring(0, 8);
-            this.sampleNanos = submittedNanos;
         }
 
-        /** The status line for these metrics, with rates since the previous ones. */
+        /**
+         * The status line for these metrics. Rates are over the time since the previous metrics;
+         * the first ones are averages since the job started.
+         */
         String update(JobMetricsSnapshot m, long nowNanos) {
-            double seconds = (nowNanos - sampleNanos) / 1e9;
-            double inRate = seconds > 0 ? (m.getRecordsIn() - recordsIn) / seconds : 0;
-            double outRate = seconds > 0 ? (m.getRecordsOut() - recordsOut) / seconds : 0;
-            sampleNanos = nowNanos;
-            recordsIn = m.getRecordsIn();
-            recordsOut = m.getRecordsOut();
+            double seconds =
+                    sampled ? (nowNanos - sampleNanos) / 1e9 : m.getElapsed().toNanos() / 1e9;
+            if (seconds > 0) {
+                inRate = (m.getRecordsIn() - recordsIn) / seconds;
+                outRate = (m.getRecordsOut() - recordsOut) / seconds;
+                sampled = true;
+                sampleNanos = nowNanos;
+                recordsIn = m.getRecordsIn();
+                recordsOut = m.getRecordsOut();
+            }
             return format(label, m, inRate, outRate);
         }
     }
