@@ -30,9 +30,11 @@ final class EngineOptions {
 
     @Option(
             names = "-D",
-            paramLabel = "<key>=<value>",
-            description =
-                    "A configuration setting, e.g. -D pipeline.max-parallelism=256; repeatable.")
+            paramLabel = "<key=value>",
+            description = {
+                "A configuration setting of the job; repeatable.",
+                "Example: -D pipeline.name=orders"
+            })
     private Map<String, String> settings = new LinkedHashMap<>();
 
     /** The configuration for the program; a usage error names the setting that is wrong. */

@@ -1,6 +1,5 @@
 package io.spate.cli;
 
-import io.spate.annotations.SuppressForbidden;
 import io.spate.api.execution.JobListener;
 import io.spate.cli.progress.JobProgressReporter;
 import io.spate.cli.progress.ProgressMode;
@@ -78,7 +77,6 @@ public final class SpateCli implements Callable<Integer> {
         this.clock = clock;
     }
 
-    @SuppressForbidden(reason = "the command line's exit status is the process's")
     public static void main(String[] args) {
         // Exit explicitly: threads a program leaves behind must not keep the process alive.
         System.exit(execute(System.out, System.err, System.console() != null, args));
@@ -116,12 +114,23 @@ public final class SpateCli implements Callable<Integer> {
         }
         StatusLine line = new StatusLine(err);
         PrintStream out = System.out;
+        PrintStream errors = System.err;
+        // Interrupted (Ctrl-C), the process must not leave a half status line behind.
+        Thread clearOnExit = new Thread(line::clear, "spate-cli-clear-status");
+        Runtime.getRuntime().addShutdownHook(clearOnExit);
         try (JobProgressReporter reporter = new JobProgressReporter(line, clock)) {
-            // What jobs print must not land on the status line.
+            // What jobs print, and what is logged, must not land on the status line.
             System.setOut(line.guard(out, stdoutCharset()));
+            System.setErr(line.guard(errors, stdoutCharset()));
             call.run(new ProgramRunner(config, List.<JobListener>of(reporter)));
         } finally {
             System.setOut(out);
+            System.setErr(errors);
+            try {
+                Runtime.getRuntime().removeShutdownHook(clearOnExit);
+            } catch (IllegalStateException e) {
+                // Already shutting down; the hook clears the line.
+            }
         }
     }
 

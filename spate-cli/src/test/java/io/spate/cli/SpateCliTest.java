@@ -41,7 +41,7 @@ class SpateCliTest {
     void runHelpShowsTheOptions() {
         CliRun run = CliRun.of("run", "--help");
         assertThat(run.out)
-                .contains("<jar>", "--class", "--parallelism", "-D=<key>=<value>", "--progress");
+                .contains("<jar>", "--class", "--parallelism", "-D=<key=value>", "--progress");
     }
 
     @Test
@@ -82,7 +82,7 @@ class SpateCliTest {
                 "spate: error: The parallelism must be at least 1, was 0 (see 'spate run --help')");
         assertUsageError(
                 CliRun.of("run", "-D", "parallelism.default", "missing.jar"),
-                "spate: error: Value for option option '-D' (<key>=<value>) should be in KEY=VALUE"
+                "spate: error: Value for option option '-D' (<key=value>) should be in KEY=VALUE"
                         + " format but was parallelism.default (see 'spate run --help')");
         assertUsageError(
                 CliRun.of("demo", "--rate", "0"),
