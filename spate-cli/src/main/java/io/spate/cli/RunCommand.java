@@ -1,0 +1,60 @@
+package io.spate.cli;
+
+import io.spate.api.execution.JobExecutionException;
+import io.spate.client.program.PackagedProgram;
+import io.spate.client.program.ProgramInvocationException;
+import io.spate.common.config.Configuration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code spate run}: a user's program from its jar, on an engine embedded in this process. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = SpateCli.Version.class,
+        description = {
+            "Runs a program: calls the main method of a class in <jar>, whose jobs run on an engine"
+                    + " embedded in this process. Returns when the program and its jobs have ended.",
+            "Everything after <jar> is passed to the program."
+        })
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand private SpateCli cli;
+
+    @Mixin private EngineOptions engine;
+
+    @Option(
+            names = {"-c", "--class"},
+            paramLabel = "<class>",
+            description = "The program's main class (default: the Main-Class of the jar manifest).")
+    private String entryClass;
+
+    @Parameters(index = "0", paramLabel = "<jar>", description = "The jar of the program.")
+    private Path jar;
+
+    @Parameters(
+            index = "1..*",
+            paramLabel = "<args>",
+            description = "Arguments for the program's main method.")
+    private List<String> arguments = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Configuration config = engine.toConfiguration();
+        PackagedProgram program = PackagedProgram.fromJar(jar, entryClass, arguments);
+        try {
+            cli.runPrograms(config, runner -> runner.run(program));
+        } catch (ProgramInvocationException | JobExecutionException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new ProgramFailedException("program " + program.entryClass(), t);
+        }
+        return 0;
+    }
+}
