@@ -37,6 +37,9 @@ final class ErrorLine {
      * engine writes as {@code Job '<name>' (<id>) ...}; without that, the job's id names it.
      */
     private static String jobLabel(JobExecutionException e) {
+        if (e.getJobName() != null) {
+            return "job '" + e.getJobName() + "'";
+        }
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (e.getJobId() != null && message.startsWith("Job '")) {
             int end = message.indexOf("' (" + e.getJobId() + ")");

@@ -277,6 +277,7 @@ public class StreamExecutionEnvironment {
                 JobExecutionException thrown =
                         new JobExecutionException(
                                 original.getJobId(),
+                                original.getJobName(),
                                 original.getStatus(),
                                 original.getMessage(),
                                 original.getCause());

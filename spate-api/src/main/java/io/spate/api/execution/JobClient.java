@@ -15,6 +15,9 @@ public interface JobClient {
 
     JobId getJobId();
 
+    /** The name the job was executed under. */
+    String getJobName();
+
     CompletableFuture<JobStatus> getJobStatus();
 
     /** Asks the job to stop; completes when the request is accepted (not when it has stopped). */

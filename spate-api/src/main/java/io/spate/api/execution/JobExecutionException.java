@@ -13,12 +13,24 @@ public class JobExecutionException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final JobId jobId;
+    private final String jobName;
     private final JobStatus status;
 
     public JobExecutionException(JobId jobId, JobStatus status, String message, Throwable cause) {
+        this(jobId, null, status, message, cause);
+    }
+
+    public JobExecutionException(
+            JobId jobId, String jobName, JobStatus status, String message, Throwable cause) {
         super(message, cause);
         this.jobId = jobId;
+        this.jobName = jobName;
         this.status = status;
+    }
+
+    /** The job's name, or {@code null} when unknown. */
+    public String getJobName() {
+        return jobName;
     }
 
     public JobId getJobId() {

@@ -148,7 +148,7 @@ public final class JobProgressReporter implements JobListener, AutoCloseable {
         Tracked(JobClient client) {
             this.client = client;
             // The JobClient does not know the job's name; the id's first digits tell jobs apart.
-            this.label = "job " + client.getJobId().toString().substring(0, 8);
+            this.label = "job '" + client.getJobName() + "'";
         }
 
         /**

@@ -52,7 +52,7 @@ class JobProgressReporterTest {
                             () ->
                                     written()
                                             .endsWith(
-                                                    "\rjob 3f2a9c1d RUNNING | 50 in/s, 45 out/s"
+                                                    "\rjob 'test' RUNNING | 50 in/s, 45 out/s"
                                                             + " | 100 in, 90 out | 0:02"));
 
             job.finish();
@@ -78,7 +78,7 @@ class JobProgressReporterTest {
                             () ->
                                     written()
                                             .endsWith(
-                                                    "\rjob 3f2a9c1d RUNNING | 300 in/s, 200 out/s"
+                                                    "\rjob 'test' RUNNING | 300 in/s, 200 out/s"
                                                             + " | 400 in, 290 out | 0:03"));
         }
     }

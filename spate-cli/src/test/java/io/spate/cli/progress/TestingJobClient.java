@@ -36,6 +36,11 @@ final class TestingJobClient implements JobClient {
     }
 
     @Override
+    public String getJobName() {
+        return "test";
+    }
+
+    @Override
     public CompletableFuture<JobStatus> getJobStatus() {
         return CompletableFuture.completedFuture(metrics.get().getStatus());
     }

@@ -46,6 +46,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
             cluster.close();
             return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.completedFuture(new EmbeddedJobClient(cluster, jobId, true));
+        return CompletableFuture.completedFuture(
+                new EmbeddedJobClient(cluster, jobId, graph.name(), true));
     }
 }

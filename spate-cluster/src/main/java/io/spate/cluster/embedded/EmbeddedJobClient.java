@@ -23,12 +23,15 @@ import java.util.concurrent.CompletionException;
 public final class EmbeddedJobClient implements JobClient {
     private final EmbeddedCluster cluster;
     private final JobId jobId;
+    private final String jobName;
     private final CompletableFuture<JobResult> finalResult = new CompletableFuture<>();
     private final CompletableFuture<JobExecutionResult> executionResult;
 
-    public EmbeddedJobClient(EmbeddedCluster cluster, JobId jobId, boolean ownsCluster) {
+    public EmbeddedJobClient(
+            EmbeddedCluster cluster, JobId jobId, String jobName, boolean ownsCluster) {
         this.cluster = cluster;
         this.jobId = jobId;
+        this.jobName = jobName;
         cluster.dispatcher()
                 .requestJobResult(jobId)
                 .whenComplete(
@@ -62,6 +65,7 @@ public final class EmbeddedJobClient implements JobClient {
                 throw new CompletionException(
                         new JobExecutionException(
                                 r.jobId(),
+                                r.jobName(),
                                 JobStatus.CANCELED,
                                 "Job '" + r.jobName() + "' (" + r.jobId() + ") was cancelled",
                                 null));
@@ -70,6 +74,7 @@ public final class EmbeddedJobClient implements JobClient {
                 throw new CompletionException(
                         new JobExecutionException(
                                 r.jobId(),
+                                r.jobName(),
                                 JobStatus.FAILED,
                                 "Job '"
                                         + r.jobName()
@@ -84,6 +89,11 @@ public final class EmbeddedJobClient implements JobClient {
     @Override
     public JobId getJobId() {
         return jobId;
+    }
+
+    @Override
+    public String getJobName() {
+        return jobName;
     }
 
     @Override
