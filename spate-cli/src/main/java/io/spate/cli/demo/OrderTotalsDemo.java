@@ -5,6 +5,7 @@ import io.spate.api.connector.source.lib.DataGeneratorSource;
 import io.spate.api.connector.source.lib.GeneratorFunction;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.execution.JobExecutionException;
+import java.util.Locale;
 
 /**
  * The job {@code spate demo} runs: a generator of sample orders at a fixed rate, keyed by city,
@@ -37,8 +38,16 @@ public final class OrderTotalsDemo {
                 .keyBy(Order::city, Types.STRING)
                 .sum("amount")
                 .name("Total per city")
+                .map(OrderTotalsDemo::describe)
+                .returns(Types.STRING)
+                .name("Format")
                 .print();
         env.execute(JOB_NAME);
+    }
+
+    /** One line of output: {@code Oslo total 247 EUR}. */
+    static String describe(Order total) {
+        return String.format(Locale.ROOT, "%-10s total %6d EUR", total.city(), total.amount());
     }
 
     /** The order with this index: a city and an amount from 5 to 200 euros. */

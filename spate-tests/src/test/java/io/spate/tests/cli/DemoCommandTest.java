@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code spate demo} on the embedded engine. */
 class DemoCommandTest {
-    private static final String RESULT = "(\\d+> )?Order\\[city=\\w+, amount=\\d+\\]";
+    private static final String RESULT = "(\\d+> )?\\w+ +total +\\d+ EUR";
 
     @Test
     void printsARunningTotalForEveryOrderAndEnds() {
