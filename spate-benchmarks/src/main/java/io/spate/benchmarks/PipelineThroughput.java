@@ -2,9 +2,7 @@ package io.spate.benchmarks;
 
 import io.spate.annotations.SuppressForbidden;
 import io.spate.api.common.typeinfo.Types;
-import io.spate.api.connector.sink.Sink;
-import io.spate.api.connector.sink.SinkWriter;
-import io.spate.api.connector.sink.SinkWriterContext;
+import io.spate.api.connector.sink.DiscardingSink;
 import io.spate.api.connector.source.lib.DataGeneratorSource;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.execution.JobExecutionResult;
@@ -114,24 +112,5 @@ public final class PipelineThroughput {
                 .totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("this OS does not report CPU time"))
                 .toNanos();
-    }
-
-    /** Drops everything. */
-    static final class DiscardingSink<T> implements Sink<T> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public SinkWriter<T> createWriter(SinkWriterContext context) {
-            return new SinkWriter<>() {
-                @Override
-                public void write(T element, Context ctx) {}
-
-                @Override
-                public void flush(boolean endOfInput) {}
-
-                @Override
-                public void close() {}
-            };
-        }
     }
 }

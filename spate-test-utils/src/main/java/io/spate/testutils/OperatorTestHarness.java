@@ -1,8 +1,7 @@
 package io.spate.testutils;
 
 import io.spate.api.common.typeinfo.TypeInfo;
-import io.spate.api.connector.sink.Sink;
-import io.spate.api.connector.sink.SinkWriter;
+import io.spate.api.connector.sink.DiscardingSink;
 import io.spate.api.connector.source.lib.FromElementsSource;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
@@ -221,15 +220,6 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
         if (!closed) {
             closed = true;
             tasklet.close();
-        }
-    }
-
-    private static final class DiscardingSink<T> implements Sink<T> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public SinkWriter<T> createWriter(io.spate.api.connector.sink.SinkWriterContext context) {
-            throw new UnsupportedOperationException("the harness never runs its sink");
         }
     }
 }

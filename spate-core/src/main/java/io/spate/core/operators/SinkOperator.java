@@ -2,11 +2,8 @@ package io.spate.core.operators;
 
 import io.spate.annotations.Internal;
 import io.spate.api.common.functions.Function;
-import io.spate.api.connector.sink.ClientChannel;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.sink.SinkWriter;
-import io.spate.api.connector.sink.SinkWriterContext;
-import io.spate.common.time.Clock;
 
 /** Writes elements through the subtask's {@link SinkWriter}. Emits nothing. */
 @Internal
@@ -29,34 +26,7 @@ public final class SinkOperator<T> extends AbstractStreamOperator<T, Void> {
     @Override
     public void open() throws Exception {
         super.open();
-        writer =
-                sink.createWriter(
-                        new SinkWriterContext() {
-                            @Override
-                            public int getIndexOfSubtask() {
-                                return context.subtaskIndex();
-                            }
-
-                            @Override
-                            public int getParallelism() {
-                                return context.parallelism();
-                            }
-
-                            @Override
-                            public Clock getClock() {
-                                return context.clock();
-                            }
-
-                            @Override
-                            public ClassLoader getUserCodeClassLoader() {
-                                return context.userClassLoader();
-                            }
-
-                            @Override
-                            public ClientChannel getClientChannel(String channelId) {
-                                return context.clientChannel(channelId);
-                            }
-                        });
+        writer = sink.createWriter(new ConnectorContext(context));
     }
 
     @Override

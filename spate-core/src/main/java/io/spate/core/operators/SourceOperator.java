@@ -5,9 +5,7 @@ import io.spate.api.connector.source.InputStatus;
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.SourceReader;
-import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.api.connector.source.SourceSplit;
-import io.spate.common.time.Clock;
 import java.util.List;
 
 /**
@@ -51,29 +49,7 @@ public final class SourceOperator<T, SplitT extends SourceSplit> {
     }
 
     public void open() throws Exception {
-        reader =
-                source.createReader(
-                        new SourceReaderContext() {
-                            @Override
-                            public int getIndexOfSubtask() {
-                                return context.subtaskIndex();
-                            }
-
-                            @Override
-                            public int getParallelism() {
-                                return context.parallelism();
-                            }
-
-                            @Override
-                            public Clock getClock() {
-                                return context.clock();
-                            }
-
-                            @Override
-                            public ClassLoader getUserCodeClassLoader() {
-                                return context.userClassLoader();
-                            }
-                        });
+        reader = source.createReader(new ConnectorContext(context));
         reader.addSplits(splits);
         reader.start();
     }

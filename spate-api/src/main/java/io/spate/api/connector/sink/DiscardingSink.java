@@ -1,11 +1,13 @@
-package io.spate.tests;
+package io.spate.api.connector.sink;
 
-import io.spate.api.connector.sink.Sink;
-import io.spate.api.connector.sink.SinkWriter;
-import io.spate.api.connector.sink.SinkWriterContext;
+import io.spate.annotations.Public;
 
-/** Drops every record; the engine's counters count them. */
-final class CountingDiscardSink<T> implements Sink<T> {
+/**
+ * Drops every record. Useful for benchmarks and tests, where the engine's counters ({@code
+ * <name>.numRecordsIn}) say how many records arrived.
+ */
+@Public
+public final class DiscardingSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
 
     @Override
