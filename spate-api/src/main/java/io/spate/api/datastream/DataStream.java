@@ -2,6 +2,7 @@ package io.spate.api.datastream;
 
 import io.spate.annotations.Public;
 import io.spate.api.common.InvalidProgramException;
+import io.spate.api.common.eventtime.WatermarkStrategy;
 import io.spate.api.common.functions.FilterFunction;
 import io.spate.api.common.functions.FlatMapFunction;
 import io.spate.api.common.functions.KeySelector;
@@ -94,6 +95,20 @@ public class DataStream<T> {
                 "Process",
                 new OperatorSpec.Process(function),
                 outputType(function, ProcessFunction.class, 0, 1, "Process"));
+    }
+
+    /**
+     * Gives the records event time and generates watermarks as {@code strategy} says, replacing the
+     * timestamps and watermarks from upstream. Prefer setting the strategy on the source ({@code
+     * env.fromSource(source, strategy, name)}), where watermarks are tracked per split.
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+            WatermarkStrategy<T> strategy) {
+        return transform(
+                "Timestamps/Watermarks",
+                new OperatorSpec.TimestampsAndWatermarks(
+                        Objects.requireNonNull(strategy, "strategy")),
+                Result.of(getType()));
     }
 
     // ------------------------------------------------------------------ partitioning

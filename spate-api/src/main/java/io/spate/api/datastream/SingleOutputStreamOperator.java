@@ -3,6 +3,7 @@ package io.spate.api.datastream;
 import io.spate.annotations.Public;
 import io.spate.api.common.typeinfo.TypeHint;
 import io.spate.api.common.typeinfo.TypeInfo;
+import io.spate.api.graph.SideOutputTransformation;
 import io.spate.api.graph.Transformation;
 
 /**
@@ -43,6 +44,17 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     public SingleOutputStreamOperator<T> setMaxParallelism(int maxParallelism) {
         getTransformation().setMaxParallelism(maxParallelism);
         return this;
+    }
+
+    /**
+     * The side output of this operator named by {@code tag}: the elements the operator's function
+     * emitted with {@code ctx.output(tag, value)}.
+     */
+    public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
+        return new DataStream<>(
+                getExecutionEnvironment(),
+                new SideOutputTransformation<>(
+                        getExecutionEnvironment().nextId(), getTransformation(), tag));
     }
 
     /** Gives the output type where Java's erasure hides it from Spate. */

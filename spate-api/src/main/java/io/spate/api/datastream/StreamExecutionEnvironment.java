@@ -3,6 +3,7 @@ package io.spate.api.datastream;
 import io.spate.annotations.Public;
 import io.spate.api.common.ExecutionConfig;
 import io.spate.api.common.InvalidProgramException;
+import io.spate.api.common.eventtime.WatermarkStrategy;
 import io.spate.api.common.tuple.Tuple;
 import io.spate.api.common.typeinfo.InvalidTypesException;
 import io.spate.api.common.typeinfo.TypeExtractor;
@@ -193,6 +194,7 @@ public class StreamExecutionEnvironment {
                         nextId(),
                         "Collection Source",
                         new FromElementsSource<>(elements),
+                        WatermarkStrategy.noWatermarks(),
                         type,
                         true);
         return add(t);
@@ -205,6 +207,7 @@ public class StreamExecutionEnvironment {
                         nextId(),
                         "Sequence Source",
                         new NumberSequenceSource(from, to),
+                        WatermarkStrategy.noWatermarks(),
                         TypeInfo.of(Long.class),
                         false));
     }
@@ -216,12 +219,22 @@ public class StreamExecutionEnvironment {
                         nextId(),
                         "Text File Source (" + path + ")",
                         new TextLineSource(path),
+                        WatermarkStrategy.noWatermarks(),
                         TypeInfo.of(String.class),
                         false));
     }
 
-    /** A stream from any {@link Source}; its element type is taken from the source's class. */
+    /** A stream from any {@link Source}, without event time; its type comes from the source. */
     public <T> DataStreamSource<T> fromSource(Source<T, ?> source, String sourceName) {
+        return fromSource(source, WatermarkStrategy.noWatermarks(), sourceName);
+    }
+
+    /**
+     * A stream from any {@link Source} whose records get event time and watermarks as {@code
+     * watermarkStrategy} says, per split of the source.
+     */
+    public <T> DataStreamSource<T> fromSource(
+            Source<T, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName) {
         TypeInfo<T> type;
         if (source instanceof DataGeneratorSource) {
             @SuppressWarnings("unchecked")
@@ -235,13 +248,29 @@ public class StreamExecutionEnvironment {
                         e.getMessage() + " For a source, use fromSource(source, name, type).", e);
             }
         }
-        return fromSource(source, sourceName, type);
+        return fromSource(source, watermarkStrategy, sourceName, type);
     }
 
-    /** A stream from any {@link Source}, with the element type given. */
+    /** A stream from any {@link Source}, without event time, with the element type given. */
     public <T> DataStreamSource<T> fromSource(
             Source<T, ?> source, String sourceName, TypeInfo<T> type) {
-        return add(new SourceTransformation<>(nextId(), sourceName, source, type, false));
+        return fromSource(source, WatermarkStrategy.noWatermarks(), sourceName, type);
+    }
+
+    /** A stream from any {@link Source} with event time, with the element type given. */
+    public <T> DataStreamSource<T> fromSource(
+            Source<T, ?> source,
+            WatermarkStrategy<T> watermarkStrategy,
+            String sourceName,
+            TypeInfo<T> type) {
+        return add(
+                new SourceTransformation<>(
+                        nextId(),
+                        sourceName,
+                        source,
+                        java.util.Objects.requireNonNull(watermarkStrategy, "watermarkStrategy"),
+                        type,
+                        false));
     }
 
     private <T> DataStreamSource<T> add(SourceTransformation<T> t) {

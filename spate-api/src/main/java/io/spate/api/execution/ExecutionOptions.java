@@ -2,6 +2,7 @@ package io.spate.api.execution;
 
 import io.spate.annotations.Public;
 import io.spate.common.config.ConfigOption;
+import java.time.Duration;
 
 /** Options of the environment that builds and submits jobs. */
 @Public
@@ -28,6 +29,22 @@ public final class ExecutionOptions {
                     .description(
                             "The number of key groups: the highest parallelism a keyed operator can be"
                                     + " rescaled to.");
+
+    public static final ConfigOption<Duration> AUTO_WATERMARK_INTERVAL =
+            ConfigOption.key("pipeline.auto-watermark-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(200))
+                    .description(
+                            "How often sources and timestamp assigners ask their watermark generators"
+                                    + " for a watermark (processing time).");
+
+    public static final ConfigOption<Duration> WATERMARK_IDLE_TIMEOUT =
+            ConfigOption.key("pipeline.watermark-idle-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .description(
+                            "How long a source split or input may emit nothing before it stops holding"
+                                    + " back the watermark, unless its watermark strategy says otherwise.");
 
     public static final ConfigOption<String> JOB_NAME =
             ConfigOption.key("pipeline.name")

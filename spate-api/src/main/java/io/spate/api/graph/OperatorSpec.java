@@ -1,6 +1,7 @@
 package io.spate.api.graph;
 
 import io.spate.annotations.Internal;
+import io.spate.api.common.eventtime.WatermarkStrategy;
 import io.spate.api.common.functions.FilterFunction;
 import io.spate.api.common.functions.FlatMapFunction;
 import io.spate.api.common.functions.Function;
@@ -17,7 +18,9 @@ import java.io.Serializable;
 @Internal
 public interface OperatorSpec extends Serializable {
 
-    /** The user function, which the runtime opens and closes if it is a rich function. */
+    /**
+     * The user function, which the runtime opens and closes if it is a rich function; may be null.
+     */
     Function function();
 
     /** One element in, one out. */
@@ -37,4 +40,12 @@ public interface OperatorSpec extends Serializable {
 
     /** A rolling reduce on a keyed stream: emits the new aggregate of the key for every element. */
     record KeyedReduce(ReduceFunction<?> function) implements OperatorSpec {}
+
+    /** Gives records event time and generates watermarks, replacing those from upstream. */
+    record TimestampsAndWatermarks(WatermarkStrategy<?> strategy) implements OperatorSpec {
+        @Override
+        public Function function() {
+            return null;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.spate.api.graph;
 
 import io.spate.annotations.Internal;
+import io.spate.api.common.eventtime.WatermarkStrategy;
 import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.connector.source.Source;
 import java.util.List;
@@ -9,12 +10,19 @@ import java.util.List;
 @Internal
 public final class SourceTransformation<T> extends Transformation<T> {
     private final Source<T, ?> source;
+    private final WatermarkStrategy<T> watermarkStrategy;
     private final boolean nonParallel;
 
     public SourceTransformation(
-            int id, String name, Source<T, ?> source, TypeInfo<T> type, boolean nonParallel) {
+            int id,
+            String name,
+            Source<T, ?> source,
+            WatermarkStrategy<T> watermarkStrategy,
+            TypeInfo<T> type,
+            boolean nonParallel) {
         super(id, name, type);
         this.source = source;
+        this.watermarkStrategy = watermarkStrategy;
         this.nonParallel = nonParallel;
         if (nonParallel) {
             setParallelism(1);
@@ -23,6 +31,10 @@ public final class SourceTransformation<T> extends Transformation<T> {
 
     public Source<T, ?> getSource() {
         return source;
+    }
+
+    public WatermarkStrategy<T> getWatermarkStrategy() {
+        return watermarkStrategy;
     }
 
     @Override

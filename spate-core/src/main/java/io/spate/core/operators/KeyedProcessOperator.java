@@ -2,19 +2,28 @@ package io.spate.core.operators;
 
 import io.spate.annotations.Internal;
 import io.spate.api.common.functions.Function;
+import io.spate.api.datastream.OutputTag;
 import io.spate.api.functions.KeyedProcessFunction;
+import io.spate.api.functions.TimeDomain;
+import io.spate.api.functions.TimerService;
 import io.spate.core.state.KeyedStateBackend;
+import io.spate.core.state.VoidNamespace;
+import io.spate.core.timers.InternalTimer;
+import io.spate.core.timers.Triggerable;
 
 /**
- * Applies a {@link KeyedProcessFunction}. The runtime has set the current key of the state backend
- * before each element.
+ * Applies a {@link KeyedProcessFunction}: elements arrive with their key already current on the
+ * state backend, and the function's timers call {@code onTimer} with theirs.
  */
 @Internal
-public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperator<IN, OUT> {
+public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperator<IN, OUT>
+        implements Triggerable<K, VoidNamespace> {
     private final KeyedProcessFunction<K, IN, OUT> function;
     private TimestampedCollector<OUT> collector;
     private ContextImpl ctx;
+    private OnTimerContextImpl onTimerCtx;
     private KeyedStateBackend<K> backend;
+    private TimerService timerService;
     private long timestamp;
 
     public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function) {
@@ -29,14 +38,10 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
     @Override
     public void open() throws Exception {
         collector = new TimestampedCollector<>(output);
+        backend = keyedStateBackend();
+        timerService = new KeyedTimerService(createTimerService(this));
         ctx = new ContextImpl(function);
-        backend = context.keyedStateBackend();
-        if (backend == null) {
-            throw new IllegalStateException(
-                    "KeyedProcessOperator '"
-                            + context.operatorName()
-                            + "' has no keyed state backend");
-        }
+        onTimerCtx = new OnTimerContextImpl(function);
         super.open();
     }
 
@@ -45,6 +50,31 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
         this.timestamp = timestamp;
         collector.setTimestamp(timestamp);
         function.processElement(value, ctx, collector);
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        fire(timer, TimeDomain.EVENT_TIME, timer.timestamp());
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        fire(timer, TimeDomain.PROCESSING_TIME, StreamElements.NO_TIMESTAMP);
+    }
+
+    private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain, long outputTime)
+            throws Exception {
+        timestamp = outputTime;
+        collector.setTimestamp(outputTime);
+        onTimerCtx.domain = domain;
+        function.onTimer(timer.timestamp(), onTimerCtx, collector);
+    }
+
+    private <X> void sideOutput(OutputTag<X> tag, X value) {
+        if (value == null) {
+            throw new NullPointerException("A side output cannot carry null");
+        }
+        output.collect(tag, value, timestamp);
     }
 
     private final class ContextImpl extends KeyedProcessFunction<K, IN, OUT>.Context {
@@ -58,13 +88,51 @@ public final class KeyedProcessOperator<K, IN, OUT> extends AbstractStreamOperat
         }
 
         @Override
-        public long currentProcessingTime() {
-            return context.clock().millis();
+        public TimerService timerService() {
+            return timerService;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutput(outputTag, value);
         }
 
         @Override
         public K getCurrentKey() {
             return backend.getCurrentKey();
+        }
+    }
+
+    private final class OnTimerContextImpl extends KeyedProcessFunction<K, IN, OUT>.OnTimerContext {
+        TimeDomain domain;
+
+        OnTimerContextImpl(KeyedProcessFunction<K, IN, OUT> f) {
+            f.super();
+        }
+
+        @Override
+        public Long timestamp() {
+            return StreamElements.userTimestamp(timestamp);
+        }
+
+        @Override
+        public TimerService timerService() {
+            return timerService;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            sideOutput(outputTag, value);
+        }
+
+        @Override
+        public K getCurrentKey() {
+            return backend.getCurrentKey();
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            return domain;
         }
     }
 }

@@ -4,8 +4,10 @@ import io.spate.annotations.Internal;
 import io.spate.api.common.functions.Counter;
 import io.spate.api.connector.sink.ClientChannel;
 import io.spate.common.JobId;
+import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
 import io.spate.core.state.KeyedStateBackend;
+import io.spate.core.timers.ProcessingTimeService;
 
 /** What the runtime tells an operator about where it runs. Used by the subtask's thread only. */
 @Internal
@@ -32,6 +34,12 @@ public interface OperatorContext {
 
     /** The keyed state of this subtask, or {@code null} when the operator is not keyed. */
     <K> KeyedStateBackend<K> keyedStateBackend();
+
+    /** The job's configuration. */
+    Configuration jobConfiguration();
+
+    /** Processing time and callbacks on this subtask's thread. */
+    ProcessingTimeService processingTimeService();
 
     /** The channel back to the job's client, for collect sinks. */
     ClientChannel clientChannel(String channelId);

@@ -2,7 +2,9 @@ package io.spate.core.operators;
 
 import io.spate.annotations.Internal;
 import io.spate.api.common.functions.Function;
+import io.spate.api.datastream.OutputTag;
 import io.spate.api.functions.ProcessFunction;
+import io.spate.api.functions.TimerService;
 
 /** Applies a {@link ProcessFunction} to a non-keyed stream. */
 @Internal
@@ -24,7 +26,7 @@ public final class ProcessOperator<IN, OUT> extends AbstractStreamOperator<IN, O
     @Override
     public void open() throws Exception {
         collector = new TimestampedCollector<>(output);
-        ctx = new ContextImpl(function);
+        ctx = new ContextImpl(function, new NonKeyedTimerService(context, this::currentWatermark));
         super.open();
     }
 
@@ -36,8 +38,11 @@ public final class ProcessOperator<IN, OUT> extends AbstractStreamOperator<IN, O
     }
 
     private final class ContextImpl extends ProcessFunction<IN, OUT>.Context {
-        ContextImpl(ProcessFunction<IN, OUT> f) {
+        private final TimerService timerService;
+
+        ContextImpl(ProcessFunction<IN, OUT> f, TimerService timerService) {
             f.super();
+            this.timerService = timerService;
         }
 
         @Override
@@ -46,8 +51,16 @@ public final class ProcessOperator<IN, OUT> extends AbstractStreamOperator<IN, O
         }
 
         @Override
-        public long currentProcessingTime() {
-            return context.clock().millis();
+        public TimerService timerService() {
+            return timerService;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            if (value == null) {
+                throw new NullPointerException("A side output cannot carry null");
+            }
+            output.collect(outputTag, value, timestamp);
         }
     }
 }

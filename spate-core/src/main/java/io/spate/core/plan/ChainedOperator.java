@@ -5,6 +5,7 @@ import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.common.serialization.TypeSerializer;
 import io.spate.common.util.SerializedValue;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One operator inside a vertex's fused chain: what it is (its user code, serialized so that each
@@ -35,8 +36,7 @@ public final class ChainedOperator implements Serializable {
     private final TypeInfo<?> outputType;
     private final TypeSerializer<?> keySerializer;
     private final boolean blocking;
-    private final int[] chainedOutputs;
-    private final int[] outputEdges;
+    private final List<OperatorOutput> outputs;
 
     public ChainedOperator(
             int transformationId,
@@ -49,8 +49,7 @@ public final class ChainedOperator implements Serializable {
             TypeInfo<?> outputType,
             TypeSerializer<?> keySerializer,
             boolean blocking,
-            int[] chainedOutputs,
-            int[] outputEdges) {
+            List<OperatorOutput> outputs) {
         this.transformationId = transformationId;
         this.name = name;
         this.metricsName = metricsName;
@@ -61,8 +60,7 @@ public final class ChainedOperator implements Serializable {
         this.outputType = outputType;
         this.keySerializer = keySerializer;
         this.blocking = blocking;
-        this.chainedOutputs = chainedOutputs.clone();
-        this.outputEdges = outputEdges.clone();
+        this.outputs = List.copyOf(outputs);
     }
 
     public int transformationId() {
@@ -117,14 +115,9 @@ public final class ChainedOperator implements Serializable {
         return blocking;
     }
 
-    /** Indexes (in the vertex's operator list) of the operators this one feeds by method call. */
-    public int[] chainedOutputs() {
-        return chainedOutputs.clone();
-    }
-
-    /** Ids of the edges that leave the vertex from this operator. */
-    public int[] outputEdges() {
-        return outputEdges.clone();
+    /** Where the operator's main and side outputs go, inside and outside the chain. */
+    public List<OperatorOutput> outputs() {
+        return outputs;
     }
 
     @Override

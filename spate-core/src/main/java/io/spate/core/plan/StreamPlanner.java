@@ -4,11 +4,13 @@ import io.spate.annotations.Internal;
 import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.typeinfo.InvalidTypesException;
 import io.spate.api.common.typeinfo.TypeInfo;
+import io.spate.api.datastream.OutputTag;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.api.graph.OneInputTransformation;
 import io.spate.api.graph.PartitionSpec;
 import io.spate.api.graph.PartitionTransformation;
 import io.spate.api.graph.Pipeline;
+import io.spate.api.graph.SideOutputTransformation;
 import io.spate.api.graph.SinkTransformation;
 import io.spate.api.graph.SourceTransformation;
 import io.spate.api.graph.Transformation;
@@ -70,8 +72,16 @@ public final class StreamPlanner {
         return new StreamPlanner(pipeline, defaultParallelism).plan();
     }
 
-    /** An input of a physical node: the upstream node and the partitioning, if one was given. */
-    private record Input(Transformation<?> upstream, PartitionSpec explicit) {}
+    /**
+     * An input of a physical node: the upstream node, the partitioning if one was given, and the
+     * side output it reads ({@code null} for the main output).
+     */
+    private record Input(Transformation<?> upstream, PartitionSpec explicit, OutputTag<?> tag) {
+
+        String tagId() {
+            return tag == null ? null : tag.getId();
+        }
+    }
 
     private JobGraph plan() {
         collect();
@@ -82,7 +92,7 @@ public final class StreamPlanner {
             parallelism.put(t.getId(), parallelismOf(t));
             List<Input> in = new ArrayList<>();
             for (Transformation<?> i : t.getInputs()) {
-                resolve(i, null, in);
+                resolve(i, null, null, in);
             }
             inputs.put(t.getId(), in);
         }
@@ -105,7 +115,7 @@ public final class StreamPlanner {
 
         // Exchanges between vertices.
         List<JobEdge> edges = new ArrayList<>();
-        Map<Integer, List<Integer>> edgesFrom = new HashMap<>();
+        Map<Integer, List<OperatorOutput>> edgesFrom = new HashMap<>();
         Map<Integer, List<Integer>> edgesInto = new HashMap<>();
         Map<Integer, Integer> indexInVertex = new HashMap<>();
         for (List<Transformation<?>> ops : members.values()) {
@@ -129,9 +139,11 @@ public final class StreamPlanner {
                                 vertexOf.get(t.getId()),
                                 0,
                                 spec,
-                                serializerOf(up));
+                                serializerOf(input));
                 edges.add(edge);
-                edgesFrom.computeIfAbsent(up.getId(), k -> new ArrayList<>()).add(edge.id());
+                edgesFrom
+                        .computeIfAbsent(up.getId(), k -> new ArrayList<>())
+                        .add(new OperatorOutput(input.tagId(), false, edge.id()));
                 edgesInto
                         .computeIfAbsent(edge.targetVertex(), k -> new ArrayList<>())
                         .add(edge.id());
@@ -144,19 +156,20 @@ public final class StreamPlanner {
             List<ChainedOperator> chained = new ArrayList<>();
             int maxParallelism = 0;
             for (Transformation<?> t : ops) {
-                List<Integer> chainedOutputs = new ArrayList<>();
+                List<OperatorOutput> outputs = new ArrayList<>();
                 for (Transformation<?> other : ops) {
                     List<Input> in = inputs.get(other.getId());
                     if (other != t
                             && in.size() == 1
                             && in.get(0).upstream() == t
                             && chainable(in.get(0), other)) {
-                        chainedOutputs.add(indexInVertex.get(other.getId()));
+                        outputs.add(
+                                new OperatorOutput(
+                                        in.get(0).tagId(), true, indexInVertex.get(other.getId())));
                     }
                 }
-                chained.add(
-                        toChainedOperator(
-                                t, chainedOutputs, edgesFrom.getOrDefault(t.getId(), List.of())));
+                outputs.addAll(edgesFrom.getOrDefault(t.getId(), List.of()));
+                chained.add(toChainedOperator(t, outputs));
                 maxParallelism = Math.max(maxParallelism, maxParallelismOf(t));
             }
             vertices.add(
@@ -189,7 +202,8 @@ public final class StreamPlanner {
                     || t instanceof SinkTransformation) {
                 physical.put(t.getId(), t);
             } else if (!(t instanceof PartitionTransformation)
-                    && !(t instanceof UnionTransformation)) {
+                    && !(t instanceof UnionTransformation)
+                    && !(t instanceof SideOutputTransformation)) {
                 throw new InvalidProgramException("Unknown kind of node: " + t);
             }
             stack.addAll(t.getInputs());
@@ -197,16 +211,27 @@ public final class StreamPlanner {
     }
 
     /** Walks up through virtual nodes; the partitioning nearest to the consumer wins. */
-    private void resolve(Transformation<?> t, PartitionSpec pending, List<Input> out) {
+    private void resolve(
+            Transformation<?> t, PartitionSpec pending, OutputTag<?> tag, List<Input> out) {
         if (t instanceof PartitionTransformation) {
             PartitionTransformation<?> p = (PartitionTransformation<?>) t;
-            resolve(p.getInput(), pending != null ? pending : p.getPartitioning(), out);
+            resolve(p.getInput(), pending != null ? pending : p.getPartitioning(), tag, out);
         } else if (t instanceof UnionTransformation) {
             for (Transformation<?> i : ((UnionTransformation<?>) t).getUnionInputs()) {
-                resolve(i, pending, out);
+                resolve(i, pending, tag, out);
             }
+        } else if (t instanceof SideOutputTransformation) {
+            SideOutputTransformation<?> side = (SideOutputTransformation<?>) t;
+            if (!physical.containsKey(side.getInput().getId())
+                    || side.getInput() instanceof SinkTransformation) {
+                throw new InvalidProgramException(
+                        "Side outputs can only be taken from an operator, not from '"
+                                + side.getInput().getName()
+                                + "'");
+            }
+            resolve(side.getInput(), pending, side.getTag(), out);
         } else {
-            out.add(new Input(t, pending));
+            out.add(new Input(t, pending, tag));
         }
     }
 
@@ -271,6 +296,24 @@ public final class StreamPlanner {
                 && !(consumer instanceof SourceTransformation);
     }
 
+    private TypeSerializer<?> serializerOf(Input input) {
+        if (input.tag() == null) {
+            return serializerOf(input.upstream());
+        }
+        try {
+            return serializers.create(input.tag().getType());
+        } catch (InvalidTypesException e) {
+            throw new InvalidTypesException(
+                    "The side output '"
+                            + input.tagId()
+                            + "' of operator '"
+                            + input.upstream().getName()
+                            + "' cannot be serialized. "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
     private TypeSerializer<?> serializerOf(Transformation<?> t) {
         TypeInfo<?> type;
         try {
@@ -295,8 +338,7 @@ public final class StreamPlanner {
         }
     }
 
-    private ChainedOperator toChainedOperator(
-            Transformation<?> t, List<Integer> chainedOutputs, List<Integer> outputEdges) {
+    private ChainedOperator toChainedOperator(Transformation<?> t, List<OperatorOutput> outputs) {
         ChainedOperator.Kind kind;
         Object userCode;
         boolean blocking = false;
@@ -344,8 +386,7 @@ public final class StreamPlanner {
                 outputType,
                 keySerializer,
                 blocking,
-                chainedOutputs.stream().mapToInt(Integer::intValue).toArray(),
-                outputEdges.stream().mapToInt(Integer::intValue).toArray());
+                outputs);
     }
 
     private String metricsName(Transformation<?> t) {

@@ -2,13 +2,10 @@ package io.spate.core.state;
 
 import io.spate.annotations.Internal;
 import io.spate.annotations.NotThreadSafe;
-import io.spate.api.common.state.ListState;
+import io.spate.api.common.state.AggregatingStateDescriptor;
 import io.spate.api.common.state.ListStateDescriptor;
-import io.spate.api.common.state.MapState;
 import io.spate.api.common.state.MapStateDescriptor;
-import io.spate.api.common.state.ReducingState;
 import io.spate.api.common.state.ReducingStateDescriptor;
-import io.spate.api.common.state.ValueState;
 import io.spate.api.common.state.ValueStateDescriptor;
 
 /**
@@ -35,14 +32,20 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
     /** The key group of the current key. */
     int getCurrentKeyGroup();
 
-    /** The handle of a value state; the same descriptor name always gives the same state. */
-    <T> ValueState<T> getValueState(ValueStateDescriptor<T> descriptor);
+    /**
+     * A handle of a value state; the same descriptor name always gives the same state. Handles
+     * start in {@link VoidNamespace}; operators may move them to other namespaces (windows).
+     */
+    <T> InternalValueState<T> getValueState(ValueStateDescriptor<T> descriptor);
 
-    <T> ListState<T> getListState(ListStateDescriptor<T> descriptor);
+    <T> InternalListState<T> getListState(ListStateDescriptor<T> descriptor);
 
-    <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor);
+    <UK, UV> InternalMapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor);
 
-    <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor);
+    <T> InternalReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor);
+
+    <IN, ACC, OUT> InternalAggregatingState<IN, ACC, OUT> getAggregatingState(
+            AggregatingStateDescriptor<IN, ACC, OUT> descriptor);
 
     /** The number of (key, state) entries held, over all states; for tests and metrics. */
     long numberOfEntries();

@@ -18,6 +18,24 @@ public abstract class ControlEvent {
                 }
             };
 
+    /** The producer's stream holds back event time again. */
+    public static final ControlEvent ACTIVE =
+            new ControlEvent() {
+                @Override
+                public String toString() {
+                    return "Active";
+                }
+            };
+
+    /** The producer's stream is idle: leave it out of the minimum of watermarks. */
+    public static final ControlEvent IDLE =
+            new ControlEvent() {
+                @Override
+                public String toString() {
+                    return "Idle";
+                }
+            };
+
     /** A watermark from one producer. */
     public static final class Watermark extends ControlEvent {
         private final long timestamp;

@@ -4,6 +4,7 @@ import io.spate.annotations.Internal;
 import io.spate.annotations.NotThreadSafe;
 import io.spate.common.concurrent.SpscArrayQueue;
 import io.spate.core.operators.Output;
+import io.spate.core.operators.WatermarkStatus;
 import io.spate.core.partition.StreamPartitioner;
 import java.util.ArrayDeque;
 
@@ -80,6 +81,11 @@ public final class RecordWriter implements Output<Object> {
     @Override
     public void emitWatermark(long watermark) {
         broadcastEvent(new ControlEvent.Watermark(watermark));
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
+        broadcastEvent(status == WatermarkStatus.IDLE ? ControlEvent.IDLE : ControlEvent.ACTIVE);
     }
 
     /** Sends an event to every channel, after the records emitted before it. */

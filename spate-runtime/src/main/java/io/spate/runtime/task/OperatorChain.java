@@ -9,10 +9,13 @@ import io.spate.api.connector.sink.ClientChannel;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.SourceSplit;
+import io.spate.api.datastream.OutputTag;
 import io.spate.api.execution.OperatorException;
 import io.spate.api.graph.OperatorSpec;
+import io.spate.api.graph.SourceSpec;
 import io.spate.common.JobId;
 import io.spate.common.concurrent.SpscArrayQueue;
+import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
 import io.spate.core.operators.FilterOperator;
 import io.spate.core.operators.FlatMapOperator;
@@ -25,6 +28,8 @@ import io.spate.core.operators.ProcessOperator;
 import io.spate.core.operators.SinkOperator;
 import io.spate.core.operators.SourceOperator;
 import io.spate.core.operators.StreamOperator;
+import io.spate.core.operators.TimestampsAndWatermarksOperator;
+import io.spate.core.operators.WatermarkStatus;
 import io.spate.core.partition.ExchangePattern;
 import io.spate.core.partition.Partitioners;
 import io.spate.core.partition.StreamPartitioner;
@@ -32,12 +37,16 @@ import io.spate.core.plan.ChainedOperator;
 import io.spate.core.plan.JobEdge;
 import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.JobVertex;
+import io.spate.core.plan.OperatorOutput;
 import io.spate.core.state.KeyGroups;
 import io.spate.core.state.KeyedStateBackend;
+import io.spate.core.timers.ProcessingTimeService;
 import io.spate.runtime.exchange.ChannelId;
 import io.spate.runtime.exchange.RecordWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operators of one subtask's fused chain, wired together: each operator's output calls the next
@@ -67,8 +76,15 @@ final class OperatorChain {
     private Output<Object> headInput;
     private int opened;
 
+    private final TaskProcessingTimeService processingTime;
+
     @SuppressWarnings("unchecked")
-    OperatorChain(TaskDeployment deployment, TaskEnvironment env, TaskMetrics metrics) {
+    OperatorChain(
+            TaskDeployment deployment,
+            TaskEnvironment env,
+            TaskMetrics metrics,
+            TaskProcessingTimeService processingTime) {
+        this.processingTime = processingTime;
         this.deployment = deployment;
         this.vertex = deployment.jobGraph().vertex(deployment.vertexId());
         this.env = env;
@@ -90,7 +106,7 @@ final class OperatorChain {
                             spec.metricsName(),
                             spec.kind() == ChainedOperator.Kind.SOURCE,
                             spec.kind() == ChainedOperator.Kind.SINK);
-            Output<Object> output = new CountingOutput(counters.out, outputOf(spec, inputs));
+            Output<Object> output = outputOf(spec, inputs, counters.out);
             KeyedStateBackend<Object> backend = null;
             KeySelector<Object, Object> keySelector = null;
             if (spec.isKeyed()) {
@@ -110,9 +126,11 @@ final class OperatorChain {
             }
             Context context = new Context(spec, backend);
             if (spec.kind() == ChainedOperator.Kind.SOURCE) {
+                SourceSpec<Object> sourceSpec = (SourceSpec<Object>) userCode;
                 source =
                         new SourceOperator<>(
-                                (Source<Object, SourceSplit>) userCode,
+                                (Source<Object, SourceSplit>) sourceSpec.source(),
+                                sourceSpec.watermarkStrategy(),
                                 (List<SourceSplit>) deployment.splits());
                 source.setup(context, output);
                 continue;
@@ -149,6 +167,10 @@ final class OperatorChain {
         if (spec instanceof OperatorSpec.KeyedProcess) {
             return new KeyedProcessOperator(((OperatorSpec.KeyedProcess) spec).function());
         }
+        if (spec instanceof OperatorSpec.TimestampsAndWatermarks) {
+            return new TimestampsAndWatermarksOperator(
+                    ((OperatorSpec.TimestampsAndWatermarks) spec).strategy());
+        }
         if (spec instanceof OperatorSpec.KeyedReduce) {
             return new KeyedReduceOperator(
                     ((OperatorSpec.KeyedReduce) spec).function(), outputType);
@@ -156,17 +178,32 @@ final class OperatorChain {
         throw new IllegalArgumentException("No operator for " + spec.getClass().getName());
     }
 
+    /** The output of one operator: its main targets, and its side outputs' targets by tag id. */
+    private Output<Object> outputOf(ChainedOperator spec, Output<Object>[] inputs, Counter out) {
+        List<Output<Object>> main = new ArrayList<>();
+        Map<String, List<Output<Object>>> sides = new HashMap<>();
+        for (OperatorOutput o : spec.outputs()) {
+            Output<Object> target;
+            if (o.chained()) {
+                target = inputs[o.target()];
+            } else {
+                RecordWriter writer = createWriter(deployment.jobGraph().edge(o.target()));
+                writers.add(writer);
+                target = writer;
+            }
+            if (o.sideOutputId() == null) {
+                main.add(target);
+            } else {
+                sides.computeIfAbsent(o.sideOutputId(), k -> new ArrayList<>()).add(target);
+            }
+        }
+        Map<String, Output<Object>> sideOutputs = new HashMap<>();
+        sides.forEach((id, targets) -> sideOutputs.put(id, fanOut(targets)));
+        return new OperatorOutputs(out, fanOut(main), sideOutputs);
+    }
+
     @SuppressWarnings("unchecked")
-    private Output<Object> outputOf(ChainedOperator spec, Output<Object>[] inputs) {
-        List<Output<Object>> targets = new ArrayList<>();
-        for (int c : spec.chainedOutputs()) {
-            targets.add(inputs[c]);
-        }
-        for (int e : spec.outputEdges()) {
-            RecordWriter writer = createWriter(deployment.jobGraph().edge(e));
-            writers.add(writer);
-            targets.add(writer);
-        }
+    private static Output<Object> fanOut(List<Output<Object>> targets) {
         if (targets.size() == 1) {
             return targets.get(0);
         }
@@ -367,26 +404,57 @@ final class OperatorChain {
                         name, deployment.subtaskIndex(), vertex.parallelism(), e);
             }
         }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus status) {
+            operator.output().emitWatermarkStatus(status);
+        }
     }
 
-    private static final class CountingOutput implements Output<Object> {
+    /**
+     * An operator's output: counts what it emits, routes side outputs by tag, and sends watermarks
+     * to every target.
+     */
+    private static final class OperatorOutputs implements Output<Object> {
         private final Counter out;
-        private final Output<Object> delegate;
+        private final Output<Object> main;
+        private final Map<String, Output<Object>> sides;
 
-        CountingOutput(Counter out, Output<Object> delegate) {
+        OperatorOutputs(Counter out, Output<Object> main, Map<String, Output<Object>> sides) {
             this.out = out;
-            this.delegate = delegate;
+            this.main = main;
+            this.sides = sides;
         }
 
         @Override
         public void collect(Object record, long timestamp) {
             out.inc();
-            delegate.collect(record, timestamp);
+            main.collect(record, timestamp);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <X> void collect(OutputTag<X> tag, X record, long timestamp) {
+            Output<Object> side = sides.get(tag.getId());
+            if (side != null) {
+                side.collect(record, timestamp);
+            }
         }
 
         @Override
         public void emitWatermark(long watermark) {
-            delegate.emitWatermark(watermark);
+            main.emitWatermark(watermark);
+            for (Output<Object> side : sides.values()) {
+                side.emitWatermark(watermark);
+            }
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus status) {
+            main.emitWatermarkStatus(status);
+            for (Output<Object> side : sides.values()) {
+                side.emitWatermarkStatus(status);
+            }
         }
     }
 
@@ -408,6 +476,13 @@ final class OperatorChain {
         public void emitWatermark(long watermark) {
             for (Output<Object> t : targets) {
                 t.emitWatermark(watermark);
+            }
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus status) {
+            for (Output<Object> t : targets) {
+                t.emitWatermarkStatus(status);
             }
         }
     }
@@ -472,6 +547,44 @@ final class OperatorChain {
         public <K> KeyedStateBackend<K> keyedStateBackend() {
             return (KeyedStateBackend<K>) backend;
         }
+
+        @Override
+        public Configuration jobConfiguration() {
+            return deployment.jobGraph().configuration();
+        }
+
+        @Override
+        public ProcessingTimeService processingTimeService() {
+            return processingTimeView;
+        }
+
+        /** Callbacks fail naming this operator. */
+        private final ProcessingTimeService processingTimeView =
+                new ProcessingTimeService() {
+                    @Override
+                    public long currentProcessingTime() {
+                        return processingTime.currentProcessingTime();
+                    }
+
+                    @Override
+                    public void registerTimer(long time, ProcessingTimeCallback callback) {
+                        processingTime.registerTimer(
+                                time,
+                                t -> {
+                                    try {
+                                        callback.onProcessingTime(t);
+                                    } catch (OperatorException e) {
+                                        throw e;
+                                    } catch (Exception e) {
+                                        throw new OperatorException(
+                                                spec.name(),
+                                                deployment.subtaskIndex(),
+                                                vertex.parallelism(),
+                                                e);
+                                    }
+                                });
+                    }
+                };
 
         @Override
         public ClientChannel clientChannel(String channelId) {

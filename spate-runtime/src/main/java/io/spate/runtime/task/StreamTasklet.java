@@ -6,6 +6,7 @@ import io.spate.api.connector.source.InputStatus;
 import io.spate.api.execution.OperatorException;
 import io.spate.common.concurrent.SpscArrayQueue;
 import io.spate.core.operators.Output;
+import io.spate.core.operators.StreamElements;
 import io.spate.core.partition.ExchangePattern;
 import io.spate.core.plan.JobEdge;
 import io.spate.core.plan.JobGraph;
@@ -50,6 +51,8 @@ public final class StreamTasklet implements Tasklet {
     private final String name;
 
     private OperatorChain chain;
+    private TaskProcessingTimeService processingTime;
+    private WatermarkValve valve;
     private List<RecordWriter> writers;
     private SpscArrayQueue<Object>[] inputs;
     private boolean[] inputEnded;
@@ -88,10 +91,14 @@ public final class StreamTasklet implements Tasklet {
 
     @Override
     public void init() throws Exception {
-        chain = new OperatorChain(deployment, env, metrics);
+        processingTime = new TaskProcessingTimeService(env.clock());
+        chain = new OperatorChain(deployment, env, metrics, processingTime);
         chain.build();
         writers = chain.writers();
         connectInputs();
+        if (chain.source() == null) {
+            valve = new WatermarkValve(inputs.length, chain.headInput());
+        }
         chain.open();
     }
 
@@ -132,6 +139,7 @@ public final class StreamTasklet implements Tasklet {
                 if (outputBlocked()) {
                     return ProgressState.of(progress);
                 }
+                progress |= processingTime.fireDue();
                 progress |= chain.source() != null ? pollSource() : pollInputs();
                 progress |= flushWriters();
                 return ProgressState.of(progress);
@@ -195,6 +203,7 @@ public final class StreamTasklet implements Tasklet {
                 throw chain.wrap(0, e);
             }
             if (status == InputStatus.END_OF_INPUT) {
+                chain.source().emitFinalWatermark();
                 endInput();
                 return true;
             }
@@ -210,6 +219,7 @@ public final class StreamTasklet implements Tasklet {
 
     private boolean pollInputs() throws Exception {
         if (inputs.length == 0) {
+            chain.headInput().emitWatermark(StreamElements.MAX_WATERMARK);
             endInput();
             return true;
         }
@@ -285,6 +295,7 @@ public final class StreamTasklet implements Tasklet {
 
     private void endInput() throws Exception {
         chain.endInput();
+        processingTime.clear();
         phase = Phase.FINISHING;
     }
 

@@ -1,15 +1,17 @@
 package io.spate.state.heap;
 
 import io.spate.annotations.NotThreadSafe;
-import io.spate.api.common.state.ListState;
+import io.spate.api.common.state.AggregatingStateDescriptor;
 import io.spate.api.common.state.ListStateDescriptor;
-import io.spate.api.common.state.MapState;
 import io.spate.api.common.state.MapStateDescriptor;
-import io.spate.api.common.state.ReducingState;
 import io.spate.api.common.state.ReducingStateDescriptor;
 import io.spate.api.common.state.StateDescriptor;
-import io.spate.api.common.state.ValueState;
 import io.spate.api.common.state.ValueStateDescriptor;
+import io.spate.core.state.InternalAggregatingState;
+import io.spate.core.state.InternalListState;
+import io.spate.core.state.InternalMapState;
+import io.spate.core.state.InternalReducingState;
+import io.spate.core.state.InternalValueState;
 import io.spate.core.state.KeyGroupRange;
 import io.spate.core.state.KeyGroups;
 import io.spate.core.state.KeyedStateBackend;
@@ -97,24 +99,31 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     @Override
-    public <T> ValueState<T> getValueState(ValueStateDescriptor<T> descriptor) {
+    public <T> InternalValueState<T> getValueState(ValueStateDescriptor<T> descriptor) {
         return new HeapValueState<>(this, table(descriptor, "value"), descriptor.getDefaultValue());
     }
 
     @Override
-    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+    public <T> InternalListState<T> getListState(ListStateDescriptor<T> descriptor) {
         return new HeapListState<>(this, table(descriptor, "list"));
     }
 
     @Override
-    public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
+    public <UK, UV> InternalMapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
         return new HeapMapState<>(this, table(descriptor, "map"));
     }
 
     @Override
-    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+    public <T> InternalReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
         return new HeapReducingState<>(
                 this, table(descriptor, "reducing"), descriptor.getReduceFunction());
+    }
+
+    @Override
+    public <IN, ACC, OUT> InternalAggregatingState<IN, ACC, OUT> getAggregatingState(
+            AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return new HeapAggregatingState<>(
+                this, table(descriptor, "aggregating"), descriptor.getAggregateFunction());
     }
 
     @Override

@@ -1,21 +1,20 @@
 package io.spate.state.heap;
 
-import io.spate.api.common.state.ListState;
+import io.spate.core.state.InternalListState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
-final class HeapListState<K, T> implements ListState<T> {
-    private final HeapKeyedStateBackend<K> backend;
-    private final StateTable<K, ArrayList<T>> table;
+final class HeapListState<K, T> extends AbstractHeapState<K, ArrayList<T>>
+        implements InternalListState<T> {
 
     HeapListState(HeapKeyedStateBackend<K> backend, StateTable<K, ArrayList<T>> table) {
-        this.backend = backend;
-        this.table = table;
+        super(backend, table);
     }
 
     @Override
     public Iterable<T> get() {
-        ArrayList<T> list = table.get(backend.currentKeyGroupIndex(), backend.requireKey());
+        ArrayList<T> list = current();
         return list == null ? List.of() : list;
     }
 
@@ -24,20 +23,18 @@ final class HeapListState<K, T> implements ListState<T> {
         if (value == null) {
             throw new NullPointerException("A list state cannot hold null");
         }
-        K key = backend.requireKey();
-        ArrayList<T> list = table.get(backend.currentKeyGroupIndex(), key);
+        ArrayList<T> list = current();
         if (list == null) {
             list = new ArrayList<>();
-            table.put(backend.currentKeyGroupIndex(), key, list);
+            setCurrent(list);
         }
         list.add(value);
     }
 
     @Override
     public void update(List<T> values) {
-        K key = backend.requireKey();
         if (values == null || values.isEmpty()) {
-            table.remove(backend.currentKeyGroupIndex(), key);
+            clear();
             return;
         }
         ArrayList<T> copy = new ArrayList<>(values.size());
@@ -47,7 +44,7 @@ final class HeapListState<K, T> implements ListState<T> {
             }
             copy.add(v);
         }
-        table.put(backend.currentKeyGroupIndex(), key, copy);
+        setCurrent(copy);
     }
 
     @Override
@@ -58,7 +55,21 @@ final class HeapListState<K, T> implements ListState<T> {
     }
 
     @Override
-    public void clear() {
-        table.remove(backend.currentKeyGroupIndex(), backend.requireKey());
+    public void mergeNamespaces(Object target, Collection<?> sources) {
+        ArrayList<T> merged = currentIn(target);
+        for (Object source : sources) {
+            ArrayList<T> list = currentIn(source);
+            if (list != null) {
+                if (merged == null) {
+                    merged = new ArrayList<>(list);
+                } else {
+                    merged.addAll(list);
+                }
+                removeIn(source);
+            }
+        }
+        if (merged != null) {
+            setIn(target, merged);
+        }
     }
 }

@@ -1,87 +1,78 @@
 package io.spate.state.heap;
 
-import io.spate.api.common.state.MapState;
+import io.spate.core.state.InternalMapState;
 import java.util.HashMap;
 import java.util.Map;
 
-final class HeapMapState<K, UK, UV> implements MapState<UK, UV> {
-    private final HeapKeyedStateBackend<K> backend;
-    private final StateTable<K, HashMap<UK, UV>> table;
+final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, HashMap<UK, UV>>
+        implements InternalMapState<UK, UV> {
 
     HeapMapState(HeapKeyedStateBackend<K> backend, StateTable<K, HashMap<UK, UV>> table) {
-        this.backend = backend;
-        this.table = table;
+        super(backend, table);
     }
 
-    private Map<UK, UV> current() {
-        Map<UK, UV> m = table.get(backend.currentKeyGroupIndex(), backend.requireKey());
+    private Map<UK, UV> read() {
+        Map<UK, UV> m = current();
         return m == null ? Map.of() : m;
     }
 
-    private HashMap<UK, UV> currentForWrite() {
-        K key = backend.requireKey();
-        HashMap<UK, UV> m = table.get(backend.currentKeyGroupIndex(), key);
+    private HashMap<UK, UV> write() {
+        HashMap<UK, UV> m = current();
         if (m == null) {
             m = new HashMap<>();
-            table.put(backend.currentKeyGroupIndex(), key, m);
+            setCurrent(m);
         }
         return m;
     }
 
     @Override
     public UV get(UK key) {
-        return current().get(key);
+        return read().get(key);
     }
 
     @Override
     public void put(UK key, UV value) {
-        currentForWrite().put(key, value);
+        write().put(key, value);
     }
 
     @Override
     public void putAll(Map<UK, UV> map) {
-        currentForWrite().putAll(map);
+        write().putAll(map);
     }
 
     @Override
     public void remove(UK key) {
-        K k = backend.requireKey();
-        HashMap<UK, UV> m = table.get(backend.currentKeyGroupIndex(), k);
+        HashMap<UK, UV> m = current();
         if (m != null) {
             m.remove(key);
             if (m.isEmpty()) {
-                table.remove(backend.currentKeyGroupIndex(), k);
+                clear();
             }
         }
     }
 
     @Override
     public boolean contains(UK key) {
-        return current().containsKey(key);
+        return read().containsKey(key);
     }
 
     @Override
     public Iterable<Map.Entry<UK, UV>> entries() {
-        return current().entrySet();
+        return read().entrySet();
     }
 
     @Override
     public Iterable<UK> keys() {
-        return current().keySet();
+        return read().keySet();
     }
 
     @Override
     public Iterable<UV> values() {
-        return current().values();
+        return read().values();
     }
 
     @Override
     public boolean isEmpty() {
-        return current().isEmpty();
-    }
-
-    @Override
-    public void clear() {
-        table.remove(backend.currentKeyGroupIndex(), backend.requireKey());
+        return read().isEmpty();
     }
 }

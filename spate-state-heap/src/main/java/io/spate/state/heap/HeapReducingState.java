@@ -1,39 +1,44 @@
 package io.spate.state.heap;
 
 import io.spate.api.common.functions.ReduceFunction;
-import io.spate.api.common.state.ReducingState;
+import io.spate.core.state.InternalReducingState;
+import java.util.Collection;
 
-final class HeapReducingState<K, T> implements ReducingState<T> {
-    private final HeapKeyedStateBackend<K> backend;
-    private final StateTable<K, T> table;
+final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
+        implements InternalReducingState<T> {
     private final ReduceFunction<T> reduceFunction;
 
     HeapReducingState(
             HeapKeyedStateBackend<K> backend,
             StateTable<K, T> table,
             ReduceFunction<T> reduceFunction) {
-        this.backend = backend;
-        this.table = table;
+        super(backend, table);
         this.reduceFunction = reduceFunction;
     }
 
     @Override
     public T get() {
-        return table.get(backend.currentKeyGroupIndex(), backend.requireKey());
+        return current();
     }
 
     @Override
     public void add(T value) throws Exception {
-        K key = backend.requireKey();
-        T current = table.get(backend.currentKeyGroupIndex(), key);
-        table.put(
-                backend.currentKeyGroupIndex(),
-                key,
-                current == null ? value : reduceFunction.reduce(current, value));
+        T current = current();
+        setCurrent(current == null ? value : reduceFunction.reduce(current, value));
     }
 
     @Override
-    public void clear() {
-        table.remove(backend.currentKeyGroupIndex(), backend.requireKey());
+    public void mergeNamespaces(Object target, Collection<?> sources) throws Exception {
+        T merged = currentIn(target);
+        for (Object source : sources) {
+            T v = currentIn(source);
+            if (v != null) {
+                merged = merged == null ? v : reduceFunction.reduce(merged, v);
+                removeIn(source);
+            }
+        }
+        if (merged != null) {
+            setIn(target, merged);
+        }
     }
 }

@@ -1,0 +1,8 @@
+package io.spate.core.state;
+
+import io.spate.annotations.Internal;
+import io.spate.api.common.state.ReducingState;
+
+/** A {@link ReducingState} with a namespace; merging reduces. */
+@Internal
+public interface InternalReducingState<T> extends ReducingState<T>, InternalMergingState {}

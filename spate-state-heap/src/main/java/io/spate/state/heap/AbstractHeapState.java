@@ -1,0 +1,63 @@
+package io.spate.state.heap;
+
+import io.spate.annotations.NotThreadSafe;
+import io.spate.core.state.InternalKvState;
+import io.spate.core.state.VoidNamespace;
+
+/**
+ * A handle onto a {@link StateTable}, scoped to the backend's current key and the handle's own
+ * current namespace.
+ */
+@NotThreadSafe
+abstract class AbstractHeapState<K, V> implements InternalKvState {
+    final HeapKeyedStateBackend<K> backend;
+    final StateTable<K, V> table;
+    Object namespace = VoidNamespace.INSTANCE;
+
+    AbstractHeapState(HeapKeyedStateBackend<K> backend, StateTable<K, V> table) {
+        this.backend = backend;
+        this.table = table;
+    }
+
+    @Override
+    public void setCurrentNamespace(Object namespace) {
+        if (namespace == null) {
+            throw new NullPointerException("namespace");
+        }
+        this.namespace = namespace;
+    }
+
+    final V current() {
+        K key = backend.requireKey();
+        return table.get(backend.currentKeyGroupIndex(), key, namespace);
+    }
+
+    final V currentIn(Object ns) {
+        K key = backend.requireKey();
+        return table.get(backend.currentKeyGroupIndex(), key, ns);
+    }
+
+    final void setCurrent(V value) {
+        K key = backend.requireKey();
+        table.put(backend.currentKeyGroupIndex(), key, namespace, value);
+    }
+
+    final void setIn(Object ns, V value) {
+        K key = backend.requireKey();
+        table.put(backend.currentKeyGroupIndex(), key, ns, value);
+    }
+
+    final void removeIn(Object ns) {
+        K key = backend.requireKey();
+        table.remove(backend.currentKeyGroupIndex(), key, ns);
+    }
+
+    public void clear() {
+        removeIn(namespace);
+    }
+
+    @Override
+    public void clearAllNamespaces() {
+        table.removeNamespaces(backend.currentKeyGroupIndex(), backend.requireKey());
+    }
+}

@@ -1,0 +1,53 @@
+package io.spate.state.heap;
+
+import io.spate.api.common.functions.AggregateFunction;
+import io.spate.core.state.InternalAggregatingState;
+import java.util.Collection;
+
+final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, ACC>
+        implements InternalAggregatingState<IN, ACC, OUT> {
+    private final AggregateFunction<IN, ACC, OUT> function;
+
+    HeapAggregatingState(
+            HeapKeyedStateBackend<K> backend,
+            StateTable<K, ACC> table,
+            AggregateFunction<IN, ACC, OUT> function) {
+        super(backend, table);
+        this.function = function;
+    }
+
+    @Override
+    public OUT get() {
+        ACC acc = current();
+        return acc == null ? null : function.getResult(acc);
+    }
+
+    @Override
+    public ACC getAccumulator() {
+        return current();
+    }
+
+    @Override
+    public void add(IN value) {
+        ACC acc = current();
+        if (acc == null) {
+            acc = function.createAccumulator();
+        }
+        setCurrent(function.add(value, acc));
+    }
+
+    @Override
+    public void mergeNamespaces(Object target, Collection<?> sources) {
+        ACC merged = currentIn(target);
+        for (Object source : sources) {
+            ACC acc = currentIn(source);
+            if (acc != null) {
+                merged = merged == null ? acc : function.merge(merged, acc);
+                removeIn(source);
+            }
+        }
+        if (merged != null) {
+            setIn(target, merged);
+        }
+    }
+}
