@@ -142,7 +142,10 @@ public final class StreamPlanner {
         for (Map.Entry<Integer, List<Transformation<?>>> e : members.entrySet()) {
             List<Transformation<?>> ops = e.getValue();
             List<ChainedOperator> chained = new ArrayList<>();
-            int maxParallelism = 0;
+            // The vertex's key groups are its head's: only a head can be keyed (a keyed operator
+            // follows a keyBy exchange), and the defaults of the operators chained after it must
+            // not override what the keyed operator set. The others' settings are still checked.
+            int maxParallelism = maxParallelismOf(ops.get(0));
             for (Transformation<?> t : ops) {
                 List<Integer> chainedOutputs = new ArrayList<>();
                 for (Transformation<?> other : ops) {
@@ -157,7 +160,7 @@ public final class StreamPlanner {
                 chained.add(
                         toChainedOperator(
                                 t, chainedOutputs, edgesFrom.getOrDefault(t.getId(), List.of())));
-                maxParallelism = Math.max(maxParallelism, maxParallelismOf(t));
+                maxParallelismOf(t);
             }
             vertices.add(
                     new JobVertex(
