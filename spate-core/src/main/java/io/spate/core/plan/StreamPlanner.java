@@ -352,9 +352,20 @@ public final class StreamPlanner {
     }
 
     private String metricsName(Transformation<?> t) {
-        long sameName =
-                physical.values().stream().filter(o -> o.getName().equals(t.getName())).count();
-        return sameName > 1 ? t.getName() + "#" + t.getId() : t.getName();
+        if (operatorsNamed(t.getName()) <= 1) {
+            return t.getName();
+        }
+        // The suffix repeats while another operator was given this very name, so generated names
+        // never meet given ones; and two generated names differ in their last '#' segment, the id.
+        String name = t.getName() + "#" + t.getId();
+        while (operatorsNamed(name) > 0) {
+            name = name + "#" + t.getId();
+        }
+        return name;
+    }
+
+    private long operatorsNamed(String name) {
+        return physical.values().stream().filter(o -> o.getName().equals(name)).count();
     }
 
     private static SerializedValue<Object> serialize(
