@@ -40,6 +40,10 @@ final class HeapMapState<K, UK, UV> implements MapState<UK, UV> {
 
     @Override
     public void putAll(Map<UK, UV> map) {
+        if (map.isEmpty()) {
+            backend.requireKey();
+            return;
+        }
         currentForWrite().putAll(map);
     }
 
