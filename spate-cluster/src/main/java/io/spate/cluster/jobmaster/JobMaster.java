@@ -247,7 +247,10 @@ public final class JobMaster implements JobMasterGateway {
     /** Starts cancelling; the job is CANCELED once every subtask has stopped. */
     public void cancel() {
         mainThread.assertMainThread();
-        if (status.isTerminal() || status == JobStatus.CANCELLING) {
+        // A failing job is already stopping all its subtasks and cannot become CANCELLING.
+        if (status.isTerminal()
+                || status == JobStatus.CANCELLING
+                || status == JobStatus.FAILING) {
             return;
         }
         transition(JobStatus.CANCELLING);
