@@ -193,8 +193,21 @@ public final class JobMaster implements JobMasterGateway {
                                             k, v, (a, b) -> TaskMetrics.merge(k, a, b)));
             finishedTotals = finishedTotals.plus(state.totals());
         }
-        if (state.state() == ExecutionState.FAILED && failure == null) {
-            failure = state.failure();
+        Throwable cause = state.failure();
+        boolean failed = state.state() == ExecutionState.FAILED;
+        if (state.state() == ExecutionState.CANCELED && status == JobStatus.RUNNING) {
+            // Nobody asked for it (e.g. its TaskExecutor shut down): the job cannot finish.
+            failed = true;
+            cause =
+                    new IllegalStateException(
+                            "Subtask "
+                                    + (state.task().subtaskIndex() + 1)
+                                    + " of '"
+                                    + jobGraph.vertex(state.task().vertexId()).name()
+                                    + "' was cancelled although the job was not");
+        }
+        if (failed && failure == null) {
+            failure = cause;
             if (status == JobStatus.RUNNING) {
                 LOG.info(
                         "Job '{}' ({}) is failing: {}", jobGraph.name(), jobId, failure.toString());
@@ -248,9 +261,7 @@ public final class JobMaster implements JobMasterGateway {
     public void cancel() {
         mainThread.assertMainThread();
         // A failing job is already stopping all its subtasks and cannot become CANCELLING.
-        if (status.isTerminal()
-                || status == JobStatus.CANCELLING
-                || status == JobStatus.FAILING) {
+        if (status.isTerminal() || status == JobStatus.CANCELLING || status == JobStatus.FAILING) {
             return;
         }
         transition(JobStatus.CANCELLING);
