@@ -29,13 +29,20 @@ public final class JobId implements Serializable {
             throw new IllegalArgumentException(
                     "A job id has 32 hex digits, '" + text + "' has " + s.length() + " characters");
         }
-        try {
-            return new JobId(
-                    Long.parseUnsignedLong(s.substring(0, 16), 16),
-                    Long.parseUnsignedLong(s.substring(16), 16));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a job id (hex digits only)");
+        // Checked here because Long.parseUnsignedLong also takes a sign and non-ASCII digits.
+        for (int i = 0; i < s.length(); i++) {
+            if (!isHexDigit(s.charAt(i))) {
+                throw new IllegalArgumentException(
+                        "'" + text + "' is not a job id (hex digits only)");
+            }
         }
+        return new JobId(
+                Long.parseUnsignedLong(s.substring(0, 16), 16),
+                Long.parseUnsignedLong(s.substring(16), 16));
+    }
+
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     public long high() {

@@ -4,6 +4,7 @@ import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.SourceSplit;
 import io.spate.api.execution.JobMetricsSnapshot;
 import io.spate.api.execution.JobStatus;
+import io.spate.api.graph.SourceSpec;
 import io.spate.cluster.gateway.JobMasterGateway;
 import io.spate.cluster.gateway.TaskExecutorGateway;
 import io.spate.cluster.messages.ExecutionState;
@@ -157,8 +158,8 @@ public final class JobMaster implements JobMasterGateway {
             if (!v.isSource()) {
                 continue;
             }
-            Source<?, SourceSplit> source =
-                    (Source<?, SourceSplit>) v.head().userCode().deserialize(userClassLoader);
+            SourceSpec<?> spec = (SourceSpec<?>) v.head().userCode().deserialize(userClassLoader);
+            Source<?, SourceSplit> source = (Source<?, SourceSplit>) spec.source();
             List<? extends SourceSplit> all = source.createSplits(v.parallelism());
             List<List<SourceSplit>> perSubtask = new ArrayList<>();
             for (int i = 0; i < v.parallelism(); i++) {
@@ -193,8 +194,21 @@ public final class JobMaster implements JobMasterGateway {
                                             k, v, (a, b) -> TaskMetrics.merge(k, a, b)));
             finishedTotals = finishedTotals.plus(state.totals());
         }
-        if (state.state() == ExecutionState.FAILED && failure == null) {
-            failure = state.failure();
+        Throwable cause = state.failure();
+        boolean failed = state.state() == ExecutionState.FAILED;
+        if (state.state() == ExecutionState.CANCELED && status == JobStatus.RUNNING) {
+            // Nobody asked for it (e.g. its TaskExecutor shut down): the job cannot finish.
+            failed = true;
+            cause =
+                    new IllegalStateException(
+                            "Subtask "
+                                    + (state.task().subtaskIndex() + 1)
+                                    + " of '"
+                                    + jobGraph.vertex(state.task().vertexId()).name()
+                                    + "' was cancelled although the job was not");
+        }
+        if (failed && failure == null) {
+            failure = cause;
             if (status == JobStatus.RUNNING) {
                 LOG.info(
                         "Job '{}' ({}) is failing: {}", jobGraph.name(), jobId, failure.toString());
@@ -247,7 +261,8 @@ public final class JobMaster implements JobMasterGateway {
     /** Starts cancelling; the job is CANCELED once every subtask has stopped. */
     public void cancel() {
         mainThread.assertMainThread();
-        if (status.isTerminal() || status == JobStatus.CANCELLING) {
+        // A failing job is already stopping all its subtasks and cannot become CANCELLING.
+        if (status.isTerminal() || status == JobStatus.CANCELLING || status == JobStatus.FAILING) {
             return;
         }
         transition(JobStatus.CANCELLING);

@@ -21,8 +21,16 @@ public final class Durations {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a duration; write it like 500ms, 2s or 5min");
         }
-        long amount = Long.parseLong(s.substring(0, i));
         String unit = s.substring(i).trim();
+        try {
+            return of(Long.parseLong(s.substring(0, i)), unit, text);
+        } catch (NumberFormatException | ArithmeticException e) {
+            // The digits do not fit a long, or the amount does not fit a Duration in this unit.
+            throw new IllegalArgumentException("'" + text + "' is too large for a duration", e);
+        }
+    }
+
+    private static Duration of(long amount, String unit, String text) {
         switch (unit) {
             case "":
             case "ms":
@@ -52,21 +60,22 @@ public final class Durations {
 
     /** The shortest exact form: {@code 1500ms}, {@code 2s}, {@code 5min}. */
     public static String format(Duration d) {
-        long nanos = d.toNanos();
+        // Works from seconds and nanos, not d.toNanos(), which overflows beyond 292 years.
+        long seconds = d.getSeconds();
+        int nanos = d.getNano();
         if (nanos % 1_000_000 != 0) {
-            return nanos % 1000 == 0 ? nanos / 1000 + "us" : nanos + "ns";
+            long total = d.toNanos();
+            return total % 1000 == 0 ? total / 1000 + "us" : total + "ns";
         }
-        long ms = d.toMillis();
-        if (ms == 0 || ms % 1000 != 0) {
-            return ms + "ms";
+        if (nanos != 0 || seconds == 0) {
+            return d.toMillis() + "ms";
         }
-        long s = ms / 1000;
-        if (s % 3600 == 0) {
-            return s / 3600 + "h";
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
         }
-        if (s % 60 == 0) {
-            return s / 60 + "min";
+        if (seconds % 60 == 0) {
+            return seconds / 60 + "min";
         }
-        return s + "s";
+        return seconds + "s";
     }
 }

@@ -120,6 +120,22 @@ public final class ChainedOperator implements Serializable {
         return outputs;
     }
 
+    /** Indexes (in the vertex's operator list) of the operators this one feeds by method call. */
+    public int[] chainedOutputs() {
+        return outputs.stream()
+                .filter(OperatorOutput::chained)
+                .mapToInt(OperatorOutput::target)
+                .toArray();
+    }
+
+    /** Ids of the edges that leave the vertex from this operator. */
+    public int[] outputEdges() {
+        return outputs.stream()
+                .filter(o -> !o.chained())
+                .mapToInt(OperatorOutput::target)
+                .toArray();
+    }
+
     @Override
     public String toString() {
         return name + "(" + kind + ")";

@@ -12,6 +12,7 @@ import io.spate.api.graph.PartitionTransformation;
 import io.spate.api.graph.Pipeline;
 import io.spate.api.graph.SideOutputTransformation;
 import io.spate.api.graph.SinkTransformation;
+import io.spate.api.graph.SourceSpec;
 import io.spate.api.graph.SourceTransformation;
 import io.spate.api.graph.Transformation;
 import io.spate.api.graph.UnionTransformation;
@@ -154,7 +155,10 @@ public final class StreamPlanner {
         for (Map.Entry<Integer, List<Transformation<?>>> e : members.entrySet()) {
             List<Transformation<?>> ops = e.getValue();
             List<ChainedOperator> chained = new ArrayList<>();
-            int maxParallelism = 0;
+            // The vertex's key groups are its head's: only a head can be keyed (a keyed operator
+            // follows a keyBy exchange), and the defaults of the operators chained after it must
+            // not override what the keyed operator set. The others' settings are still checked.
+            int maxParallelism = maxParallelismOf(ops.get(0));
             for (Transformation<?> t : ops) {
                 List<OperatorOutput> outputs = new ArrayList<>();
                 for (Transformation<?> other : ops) {
@@ -170,7 +174,7 @@ public final class StreamPlanner {
                 }
                 outputs.addAll(edgesFrom.getOrDefault(t.getId(), List.of()));
                 chained.add(toChainedOperator(t, outputs));
-                maxParallelism = Math.max(maxParallelism, maxParallelismOf(t));
+                maxParallelismOf(t);
             }
             vertices.add(
                     new JobVertex(
@@ -347,7 +351,8 @@ public final class StreamPlanner {
         TypeInfo<?> outputType = null;
         if (t instanceof SourceTransformation) {
             kind = ChainedOperator.Kind.SOURCE;
-            userCode = ((SourceTransformation<?>) t).getSource();
+            SourceTransformation<?> source = (SourceTransformation<?>) t;
+            userCode = sourceSpec(source);
             blocking = ((SourceTransformation<?>) t).getSource().isBlocking();
         } else if (t instanceof SinkTransformation) {
             kind = ChainedOperator.Kind.SINK;
@@ -389,10 +394,25 @@ public final class StreamPlanner {
                 outputs);
     }
 
+    private static <T> SourceSpec<T> sourceSpec(SourceTransformation<T> t) {
+        return new SourceSpec<>(t.getSource(), t.getWatermarkStrategy());
+    }
+
     private String metricsName(Transformation<?> t) {
-        long sameName =
-                physical.values().stream().filter(o -> o.getName().equals(t.getName())).count();
-        return sameName > 1 ? t.getName() + "#" + t.getId() : t.getName();
+        if (operatorsNamed(t.getName()) <= 1) {
+            return t.getName();
+        }
+        // The suffix repeats while another operator was given this very name, so generated names
+        // never meet given ones; and two generated names differ in their last '#' segment, the id.
+        String name = t.getName() + "#" + t.getId();
+        while (operatorsNamed(name) > 0) {
+            name = name + "#" + t.getId();
+        }
+        return name;
+    }
+
+    private long operatorsNamed(String name) {
+        return physical.values().stream().filter(o -> o.getName().equals(name)).count();
     }
 
     private static SerializedValue<Object> serialize(

@@ -144,10 +144,13 @@ public final class TaskletExecutionService implements AutoCloseable {
                     ? STEP_CONTINUE_PROGRESS
                     : STEP_CONTINUE_IDLE;
         } catch (Throwable t) {
-            if (handle.isCancelRequested() && t instanceof InterruptedException) {
+            // Cancellation and shutdown both interrupt a blocking tasklet's thread.
+            if (t instanceof InterruptedException && (handle.isCancelRequested() || shutdown)) {
                 t =
                         new CancellationException(
-                                "Tasklet " + handle.tasklet.name() + " was cancelled");
+                                handle.isCancelRequested()
+                                        ? "Tasklet " + handle.tasklet.name() + " was cancelled"
+                                        : "The engine shut down");
             }
             finish(handle, t);
             return STEP_ENDED;

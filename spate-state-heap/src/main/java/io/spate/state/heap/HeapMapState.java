@@ -37,6 +37,10 @@ final class HeapMapState<K, UK, UV> extends AbstractHeapState<K, HashMap<UK, UV>
 
     @Override
     public void putAll(Map<UK, UV> map) {
+        if (map.isEmpty()) {
+            backend.requireKey();
+            return;
+        }
         write().putAll(map);
     }
 
