@@ -24,6 +24,16 @@ final class Jobs {
         return out;
     }
 
+    /**
+     * The elements in their natural order: compare two large results element for element without
+     * caring for the order they arrived in (AssertJ's "in any order" is quadratic).
+     */
+    static <T extends Comparable<? super T>> List<T> sorted(List<T> elements) {
+        List<T> copy = new ArrayList<>(elements);
+        copy.sort(null);
+        return copy;
+    }
+
     /** The elements grouped by {@code key}, each group in the order of {@code elements}. */
     static <T, K> Map<K, List<T>> groupBy(List<T> elements, Function<T, K> key) {
         Map<K, List<T>> groups = new LinkedHashMap<>();
