@@ -69,21 +69,21 @@ class KeyedAggregationsIT {
     }
 
     @Test
-    void minByPositionKeepsTheOtherFieldsOfTheFirstElement() throws Exception {
+    void minOfAPositionKeepsTheOtherFieldsOfTheFirstElement() throws Exception {
         assertThat(perKey(triples(2).min(1), t -> t.f0))
                 .containsEntry("a", triples("a", 3, 1, 1, 1, 1, 1, 1, 1, 1, 1))
                 .containsEntry("b", triples("b", 7, 1, 7, 1, 2, 1));
     }
 
     @Test
-    void maxByPositionKeepsTheOtherFieldsOfTheFirstElement() throws Exception {
+    void maxOfAPositionKeepsTheOtherFieldsOfTheFirstElement() throws Exception {
         assertThat(perKey(triples(2).max(1), t -> t.f0))
                 .containsEntry("a", triples("a", 3, 1, 3, 1, 3, 1, 5, 1, 5, 1))
                 .containsEntry("b", triples("b", 7, 1, 7, 1, 7, 1));
     }
 
     @Test
-    void minByAndMaxByPositionGiveTheWholeElementAndTheFirstOnTies() throws Exception {
+    void minByAndMaxByOfAPositionGiveTheWholeElementAndTheFirstOnTies() throws Exception {
         assertThat(perKey(triples(2).minBy(1), t -> t.f0))
                 .containsEntry("a", triples("a", 3, 1, 1, 2, 1, 2, 1, 2, 1, 2))
                 .containsEntry("b", triples("b", 7, 1, 7, 1, 2, 3));

@@ -140,6 +140,17 @@ class SinksIT {
     }
 
     @Test
+    void executeAndCollectReturnsEveryElementOfAJobThatEndedBeforeTheyWereRead() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        // A listener that waits for the end of the job: reading starts only after it.
+        env.registerJobListener(client -> client.getJobExecutionResult().join());
+
+        List<String> out = Jobs.collect(env.fromElements("x", "y", "z").map(s -> s + s));
+
+        assertThat(out).containsExactlyInAnyOrder("xx", "yy", "zz");
+    }
+
+    @Test
     void executeAndCollectWithALimitReturnsTheFirstElementsAndCancelsTheJob() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         DataStream<String> endless =

@@ -146,6 +146,28 @@ class TransformationsIT {
     }
 
     @Test
+    void aStreamFeedingSeveralOperatorsGivesEachOfThemEveryElement() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        DataStream<Long> numbers = env.fromSequence(1, 1000);
+        // Two branches fused with the source, one behind an exchange.
+        DataStream<String> all = numbers.map(i -> "a" + i);
+        DataStream<String> even = numbers.filter(i -> i % 2 == 0).map(i -> "b" + i);
+        DataStream<String> keyed = numbers.keyBy(i -> i % 10).map(i -> "c" + i);
+
+        List<String> out = Jobs.collect(all.union(even, keyed));
+
+        List<String> expected = new ArrayList<>();
+        for (long i = 1; i <= 1000; i++) {
+            expected.add("a" + i);
+            expected.add("c" + i);
+            if (i % 2 == 0) {
+                expected.add("b" + i);
+            }
+        }
+        assertThat(Jobs.sorted(out)).isEqualTo(Jobs.sorted(expected));
+    }
+
+    @Test
     void unionRefusesStreamsOfAnotherEnvironment() {
         StreamExecutionEnvironment a = StreamExecutionEnvironment.createLocalEnvironment(1);
         StreamExecutionEnvironment b = StreamExecutionEnvironment.createLocalEnvironment(1);
