@@ -23,17 +23,21 @@ import org.junit.jupiter.api.Test;
  */
 class KeyedAggregationsIT {
 
-    /** Key, value to aggregate, sequence number (to tell which element a result comes from). */
-    private static final List<Tuple3<String, Integer, Integer>> TRIPLES =
-            List.of(
-                    Tuple3.of("a", 3, 1),
-                    Tuple3.of("b", 7, 1),
-                    Tuple3.of("a", 1, 2),
-                    Tuple3.of("b", 7, 2),
-                    Tuple3.of("a", 1, 3),
-                    Tuple3.of("b", 2, 3),
-                    Tuple3.of("a", 5, 4),
-                    Tuple3.of("a", 2, 5));
+    /**
+     * Key, value to aggregate, sequence number (to tell which element a result comes from). New
+     * tuples for every test, since tuples are mutable.
+     */
+    private static List<Tuple3<String, Integer, Integer>> triplesInput() {
+        return List.of(
+                Tuple3.of("a", 3, 1),
+                Tuple3.of("b", 7, 1),
+                Tuple3.of("a", 1, 2),
+                Tuple3.of("b", 7, 2),
+                Tuple3.of("a", 1, 3),
+                Tuple3.of("b", 2, 3),
+                Tuple3.of("a", 5, 4),
+                Tuple3.of("a", 2, 5));
+    }
 
     @Test
     void reduceEmitsTheRunningResultOfEveryKey() throws Exception {
@@ -164,7 +168,7 @@ class KeyedAggregationsIT {
     void aggregationsThatCannotWorkAreRefusedWhenTheJobIsBuilt() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         KeyedStream<Tuple3<String, Integer, Integer>, String> keyed =
-                env.fromCollection(TRIPLES).keyBy(t -> t.f0, Types.STRING);
+                env.fromCollection(triplesInput()).keyBy(t -> t.f0, Types.STRING);
         KeyedStream<Reading, String> records =
                 env.fromElements(r("s", 1, 1)).keyBy(Reading::sensor);
 
@@ -184,7 +188,7 @@ class KeyedAggregationsIT {
 
     private static KeyedStream<Tuple3<String, Integer, Integer>, String> triples(int parallelism) {
         return StreamExecutionEnvironment.createLocalEnvironment(parallelism)
-                .fromCollection(TRIPLES)
+                .fromCollection(triplesInput())
                 .keyBy(t -> t.f0, Types.STRING);
     }
 
