@@ -401,11 +401,16 @@ public class StreamExecutionEnvironment {
     @SuppressWarnings("unchecked")
     static <T> TypeInfo<T> typeOfValues(Collection<T> values) {
         Class<?> common = null;
+        int index = 0;
         for (T v : values) {
             if (v == null) {
-                throw new IllegalArgumentException("Streams cannot carry null elements");
+                throw new IllegalArgumentException(
+                        "Element "
+                                + index
+                                + " of the collection is null; streams cannot carry null");
             }
             common = common == null ? v.getClass() : commonSuperclass(common, v.getClass());
+            index++;
         }
         if (Tuple.class.isAssignableFrom(common) && common != Tuple.class) {
             int arity = ((Tuple) values.iterator().next()).getArity();

@@ -29,6 +29,11 @@ public final class ClientChannels {
         channels.keySet().removeIf(k -> k.jobId().equals(jobId));
     }
 
+    /** Drops one channel, once its client has read it or gave up. */
+    public void release(JobId jobId, String channelId) {
+        channels.remove(new Key(jobId, channelId));
+    }
+
     /** One channel; the client polls it. */
     public static final class Channel implements ClientChannel {
         private final BlockingQueue<List<?>> batches = new ArrayBlockingQueue<>(CAPACITY);

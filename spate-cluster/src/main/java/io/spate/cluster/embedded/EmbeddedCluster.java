@@ -104,10 +104,12 @@ public final class EmbeddedCluster implements AutoCloseable {
         return cl != null ? cl : EmbeddedCluster.class.getClassLoader();
     }
 
-    /** Releases what a finished job left in the process. */
+    /**
+     * Releases what a finished job left in the process. Its client channels stay: they hold results
+     * the client may not have read yet, and are released by the client once it has.
+     */
     public void releaseJob(JobId jobId) {
         userClassLoaders.remove(jobId);
-        clientChannels.release(jobId);
         exchange.release(jobId);
     }
 

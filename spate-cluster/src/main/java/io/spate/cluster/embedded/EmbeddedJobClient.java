@@ -136,16 +136,22 @@ public final class EmbeddedJobClient implements JobClient {
 
     @Override
     public <T> CloseableIterator<T> collect(String channelId) {
-        return new CollectIterator<>(cluster.clientChannels().channel(jobId, channelId));
+        return new CollectIterator<>(channelId, cluster.clientChannels().channel(jobId, channelId));
     }
 
-    /** Reads a collect channel until the job has ended and the channel is drained. */
+    /**
+     * Reads a collect channel until the job has ended and the channel is drained, then releases the
+     * channel. The channel outlives the job: results the job produced before the client began
+     * reading are still there.
+     */
     private final class CollectIterator<T> implements CloseableIterator<T> {
+        private final String channelId;
         private final ClientChannels.Channel channel;
         private Iterator<?> current = List.of().iterator();
         private boolean closed;
 
-        CollectIterator(ClientChannels.Channel channel) {
+        CollectIterator(String channelId, ClientChannels.Channel channel) {
+            this.channelId = channelId;
             this.channel = channel;
         }
 
@@ -178,6 +184,7 @@ public final class EmbeddedJobClient implements JobClient {
                         current = batch.iterator();
                         continue;
                     }
+                    cluster.clientChannels().release(jobId, channelId);
                     executionResult.join(); // throws if the job failed or was cancelled
                     return false;
                 }
@@ -201,6 +208,7 @@ public final class EmbeddedJobClient implements JobClient {
                 if (!finalResult.isDone()) {
                     cancel();
                 }
+                cluster.clientChannels().release(jobId, channelId);
             }
         }
     }

@@ -65,8 +65,7 @@ public final class TextLineSource implements Source<String, FileRangeSplit> {
         if (Files.isDirectory(root)) {
             try (Stream<Path> walk = Files.walk(root)) {
                 walk.filter(Files::isRegularFile)
-                        .filter(p -> !root.relativize(p).toString().startsWith("."))
-                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> !isHidden(root.relativize(p)))
                         .sorted()
                         .forEach(files::add);
             }
@@ -90,6 +89,16 @@ public final class TextLineSource implements Source<String, FileRangeSplit> {
             } while (start < size);
         }
         return splits;
+    }
+
+    /** Whether a file or any directory on its way down from the root is hidden. */
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
