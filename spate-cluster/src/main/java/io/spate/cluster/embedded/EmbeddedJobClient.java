@@ -3,6 +3,7 @@ package io.spate.cluster.embedded;
 import io.spate.api.execution.JobClient;
 import io.spate.api.execution.JobExecutionException;
 import io.spate.api.execution.JobExecutionResult;
+import io.spate.api.execution.JobFailedException;
 import io.spate.api.execution.JobMetricsSnapshot;
 import io.spate.api.execution.JobStatus;
 import io.spate.cluster.messages.JobResult;
@@ -185,11 +186,22 @@ public final class EmbeddedJobClient implements JobClient {
                         continue;
                     }
                     cluster.clientChannels().release(jobId, channelId);
-                    executionResult.join(); // throws if the job failed or was cancelled
+                    throwIfFailed();
                     return false;
                 }
             }
             return false;
+        }
+
+        private void throwIfFailed() {
+            try {
+                executionResult.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof JobExecutionException) {
+                    throw new JobFailedException((JobExecutionException) e.getCause());
+                }
+                throw e;
+            }
         }
 
         @Override

@@ -50,10 +50,14 @@ public final class MainThreadExecutor implements Executor, AutoCloseable {
 
     @Override
     public void execute(Runnable command) {
-        if (closed) {
-            throw new RejectedExecutionException(thread.getName() + " is shut down");
+        // Checked and queued atomically with close(): nothing may queue behind the stop marker,
+        // where it would never run and its caller's future never complete.
+        synchronized (mailbox) {
+            if (closed) {
+                throw new RejectedExecutionException(thread.getName() + " is shut down");
+            }
+            mailbox.add(command);
         }
-        mailbox.add(command);
     }
 
     public boolean isMainThread() {
@@ -74,11 +78,13 @@ public final class MainThreadExecutor implements Executor, AutoCloseable {
     /** Runs what is queued, then stops the thread; waits for it unless called from it. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (mailbox) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            mailbox.add(POISON);
         }
-        closed = true;
-        mailbox.add(POISON);
         if (!isMainThread()) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(10));

@@ -35,6 +35,7 @@ public final class TaskletExecutionService implements AutoCloseable {
     private final AtomicInteger blockingThreads = new AtomicInteger();
     private final List<Thread> blockingRunning = new ArrayList<>();
     private volatile boolean shutdown;
+    private final Object lifecycle = new Object();
 
     /**
      * Starts {@code workerThreads} worker threads named {@code <name>-worker-<i>}.
@@ -60,9 +61,17 @@ public final class TaskletExecutionService implements AutoCloseable {
 
     /** Starts running {@code tasklet}. */
     public TaskletHandle submit(Tasklet tasklet) {
-        if (shutdown) {
-            throw new IllegalStateException("The tasklet execution service is shut down");
+        synchronized (lifecycle) {
+            // Under the lock shared with shutdown(), so that a tasklet is either refused or
+            // handed to a worker that will still drain it.
+            if (shutdown) {
+                throw new IllegalStateException("The tasklet execution service is shut down");
+            }
+            return dispatch(tasklet);
         }
+    }
+
+    private TaskletHandle dispatch(Tasklet tasklet) {
         TaskletHandle handle = new TaskletHandle(tasklet);
         if (tasklet.isCooperative()) {
             Worker least = workers[0];
@@ -182,7 +191,9 @@ public final class TaskletExecutionService implements AutoCloseable {
      * timeoutMillis} for the threads to end.
      */
     public void shutdown(long timeoutMillis) {
-        shutdown = true;
+        synchronized (lifecycle) {
+            shutdown = true;
+        }
         for (Worker w : workers) {
             LockSupport.unpark(w.thread);
         }

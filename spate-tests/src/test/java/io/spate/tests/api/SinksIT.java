@@ -9,6 +9,7 @@ import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.execution.JobClient;
 import io.spate.api.execution.JobExecutionException;
+import io.spate.api.execution.JobFailedException;
 import io.spate.api.execution.JobStatus;
 import io.spate.api.execution.OperatorException;
 import io.spate.common.util.CloseableIterator;
@@ -200,6 +201,7 @@ class SinksIT {
         List<Long> received = new ArrayList<>();
         try (CloseableIterator<Long> it = failing.executeAndCollect()) {
             assertThatThrownBy(() -> it.forEachRemaining(received::add))
+                    .isInstanceOf(JobFailedException.class)
                     .hasCauseInstanceOf(JobExecutionException.class)
                     .satisfies(
                             e -> {
