@@ -278,19 +278,29 @@ public final class StreamTasklet implements Tasklet {
                     inputEnded[i] = true;
                     endedInputs++;
                 }
+                itemChannel = i;
                 return item;
             }
         }
         return null;
     }
 
+    /** The channel {@link #nextItem} took its last item from. */
+    private int itemChannel;
+
     private void handleEvent(ControlEvent event) throws Exception {
-        if (event == ControlEvent.END_OF_INPUT) {
+        if (event instanceof ControlEvent.Watermark) {
+            valve.onWatermark(itemChannel, ((ControlEvent.Watermark) event).timestamp());
+        } else if (event == ControlEvent.IDLE) {
+            valve.onIdle(itemChannel);
+        } else if (event == ControlEvent.ACTIVE) {
+            valve.onActive(itemChannel);
+        } else if (event == ControlEvent.END_OF_INPUT) {
+            valve.onEnd(itemChannel);
             if (endedInputs == inputs.length) {
                 endInput();
             }
         }
-        // Watermarks are handled once event time arrives; until then they are not produced.
     }
 
     private void endInput() throws Exception {
