@@ -111,6 +111,18 @@ public class DataStream<T> {
                 Result.of(getType()));
     }
 
+    /**
+     * Connects this stream with another, possibly of another type, so that one operator processes
+     * both. Key both streams (with keys of one type) to share keyed state between them.
+     */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+        if (other.environment != environment) {
+            throw new InvalidProgramException(
+                    "Cannot connect streams of different execution environments");
+        }
+        return new ConnectedStreams<>(environment, this, other);
+    }
+
     // ------------------------------------------------------------------ partitioning
 
     /**
@@ -328,7 +340,7 @@ public class DataStream<T> {
         final TypeInfo<R> type;
         final InvalidTypesException error;
 
-        private Result(TypeInfo<R> type, InvalidTypesException error) {
+        Result(TypeInfo<R> type, InvalidTypesException error) {
             this.type = type;
             this.error = error;
         }

@@ -22,6 +22,8 @@ public final class ChainedOperator implements Serializable {
         SOURCE,
         /** userCode is the {@code OperatorSpec}. */
         ONE_INPUT,
+        /** userCode is the {@code TwoInputOperatorSpec}; only ever a chain's head. */
+        TWO_INPUT,
         /** userCode is the {@code Sink}. */
         SINK
     }
@@ -33,6 +35,7 @@ public final class ChainedOperator implements Serializable {
     private final Kind kind;
     private final SerializedValue<Object> userCode;
     private final SerializedValue<Object> keySelector;
+    private final SerializedValue<Object> keySelector2;
     private final TypeInfo<?> outputType;
     private final TypeSerializer<?> keySerializer;
     private final boolean blocking;
@@ -46,6 +49,7 @@ public final class ChainedOperator implements Serializable {
             Kind kind,
             SerializedValue<Object> userCode,
             SerializedValue<Object> keySelector,
+            SerializedValue<Object> keySelector2,
             TypeInfo<?> outputType,
             TypeSerializer<?> keySerializer,
             boolean blocking,
@@ -57,6 +61,7 @@ public final class ChainedOperator implements Serializable {
         this.kind = kind;
         this.userCode = userCode;
         this.keySelector = keySelector;
+        this.keySelector2 = keySelector2;
         this.outputType = outputType;
         this.keySerializer = keySerializer;
         this.blocking = blocking;
@@ -95,6 +100,11 @@ public final class ChainedOperator implements Serializable {
     /** The key selector of a keyed operator, or {@code null}. */
     public SerializedValue<Object> keySelector() {
         return keySelector;
+    }
+
+    /** The key selector of a keyed two-input operator's second input, or {@code null}. */
+    public SerializedValue<Object> keySelector2() {
+        return keySelector2;
     }
 
     public boolean isKeyed() {

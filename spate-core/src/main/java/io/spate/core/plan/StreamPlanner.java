@@ -15,6 +15,7 @@ import io.spate.api.graph.SinkTransformation;
 import io.spate.api.graph.SourceSpec;
 import io.spate.api.graph.SourceTransformation;
 import io.spate.api.graph.Transformation;
+import io.spate.api.graph.TwoInputTransformation;
 import io.spate.api.graph.UnionTransformation;
 import io.spate.common.serialization.TypeSerializer;
 import io.spate.common.util.SerializedValue;
@@ -77,7 +78,8 @@ public final class StreamPlanner {
      * An input of a physical node: the upstream node, the partitioning if one was given, and the
      * side output it reads ({@code null} for the main output).
      */
-    private record Input(Transformation<?> upstream, PartitionSpec explicit, OutputTag<?> tag) {
+    private record Input(
+            Transformation<?> upstream, PartitionSpec explicit, OutputTag<?> tag, int inputIndex) {
 
         String tagId() {
             return tag == null ? null : tag.getId();
@@ -92,8 +94,10 @@ public final class StreamPlanner {
         for (Transformation<?> t : physical.values()) {
             parallelism.put(t.getId(), parallelismOf(t));
             List<Input> in = new ArrayList<>();
-            for (Transformation<?> i : t.getInputs()) {
-                resolve(i, null, null, in);
+            List<Transformation<?>> direct = t.getInputs();
+            for (int index = 0; index < direct.size(); index++) {
+                // Only a two-input operator has a second input; a union is one input.
+                resolve(direct.get(index), null, null, index, in);
             }
             inputs.put(t.getId(), in);
         }
@@ -138,7 +142,7 @@ public final class StreamPlanner {
                                 vertexOf.get(up.getId()),
                                 indexInVertex.get(up.getId()),
                                 vertexOf.get(t.getId()),
-                                0,
+                                input.inputIndex(),
                                 spec,
                                 serializerOf(input));
                 edges.add(edge);
@@ -203,6 +207,7 @@ public final class StreamPlanner {
             }
             if (t instanceof SourceTransformation
                     || t instanceof OneInputTransformation
+                    || t instanceof TwoInputTransformation
                     || t instanceof SinkTransformation) {
                 physical.put(t.getId(), t);
             } else if (!(t instanceof PartitionTransformation)
@@ -216,13 +221,22 @@ public final class StreamPlanner {
 
     /** Walks up through virtual nodes; the partitioning nearest to the consumer wins. */
     private void resolve(
-            Transformation<?> t, PartitionSpec pending, OutputTag<?> tag, List<Input> out) {
+            Transformation<?> t,
+            PartitionSpec pending,
+            OutputTag<?> tag,
+            int inputIndex,
+            List<Input> out) {
         if (t instanceof PartitionTransformation) {
             PartitionTransformation<?> p = (PartitionTransformation<?>) t;
-            resolve(p.getInput(), pending != null ? pending : p.getPartitioning(), tag, out);
+            resolve(
+                    p.getInput(),
+                    pending != null ? pending : p.getPartitioning(),
+                    tag,
+                    inputIndex,
+                    out);
         } else if (t instanceof UnionTransformation) {
             for (Transformation<?> i : ((UnionTransformation<?>) t).getUnionInputs()) {
-                resolve(i, pending, tag, out);
+                resolve(i, pending, tag, inputIndex, out);
             }
         } else if (t instanceof SideOutputTransformation) {
             SideOutputTransformation<?> side = (SideOutputTransformation<?>) t;
@@ -233,9 +247,9 @@ public final class StreamPlanner {
                                 + side.getInput().getName()
                                 + "'");
             }
-            resolve(side.getInput(), pending, side.getTag(), out);
+            resolve(side.getInput(), pending, side.getTag(), inputIndex, out);
         } else {
-            out.add(new Input(t, pending, tag));
+            out.add(new Input(t, pending, tag, inputIndex));
         }
     }
 
@@ -347,6 +361,7 @@ public final class StreamPlanner {
         Object userCode;
         boolean blocking = false;
         Object keySelector = null;
+        Object keySelector2 = null;
         TypeSerializer<?> keySerializer = null;
         TypeInfo<?> outputType = null;
         if (t instanceof SourceTransformation) {
@@ -358,22 +373,22 @@ public final class StreamPlanner {
             kind = ChainedOperator.Kind.SINK;
             userCode = ((SinkTransformation<?>) t).getSink();
             blocking = ((SinkTransformation<?>) t).getSink().isBlocking();
+        } else if (t instanceof TwoInputTransformation) {
+            TwoInputTransformation<?, ?, ?> two = (TwoInputTransformation<?, ?, ?>) t;
+            kind = ChainedOperator.Kind.TWO_INPUT;
+            userCode = two.getSpec();
+            keySelector = two.getKeySelector1();
+            keySelector2 = two.getKeySelector2();
+            if (keySelector != null) {
+                keySerializer = keySerializerOf(t, two.getKeyType());
+            }
         } else {
             OneInputTransformation<?, ?> one = (OneInputTransformation<?, ?>) t;
             kind = ChainedOperator.Kind.ONE_INPUT;
             userCode = one.getSpec();
             keySelector = one.getKeySelector();
             if (keySelector != null) {
-                try {
-                    keySerializer = serializers.create(one.getKeyType());
-                } catch (InvalidTypesException e) {
-                    throw new InvalidTypesException(
-                            "The key of operator '"
-                                    + t.getName()
-                                    + "' cannot be serialized. "
-                                    + e.getMessage(),
-                            e);
-                }
+                keySerializer = keySerializerOf(t, one.getKeyType());
             }
         }
         if (kind != ChainedOperator.Kind.SINK) {
@@ -388,10 +403,24 @@ public final class StreamPlanner {
                 kind,
                 serialize(userCode, t, "function"),
                 keySelector == null ? null : serialize(keySelector, t, "key selector"),
+                keySelector2 == null ? null : serialize(keySelector2, t, "key selector"),
                 outputType,
                 keySerializer,
                 blocking,
                 outputs);
+    }
+
+    private TypeSerializer<?> keySerializerOf(Transformation<?> t, TypeInfo<?> keyType) {
+        try {
+            return serializers.create(keyType);
+        } catch (InvalidTypesException e) {
+            throw new InvalidTypesException(
+                    "The key of operator '"
+                            + t.getName()
+                            + "' cannot be serialized. "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     private static <T> SourceSpec<T> sourceSpec(SourceTransformation<T> t) {

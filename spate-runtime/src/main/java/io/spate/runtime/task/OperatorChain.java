@@ -4,7 +4,6 @@ import io.spate.annotations.Internal;
 import io.spate.annotations.NotThreadSafe;
 import io.spate.api.common.functions.Counter;
 import io.spate.api.common.functions.KeySelector;
-import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.connector.sink.ClientChannel;
 import io.spate.api.connector.sink.Sink;
 import io.spate.api.connector.source.Source;
@@ -13,22 +12,18 @@ import io.spate.api.datastream.OutputTag;
 import io.spate.api.execution.OperatorException;
 import io.spate.api.graph.OperatorSpec;
 import io.spate.api.graph.SourceSpec;
+import io.spate.api.graph.TwoInputOperatorSpec;
 import io.spate.common.JobId;
 import io.spate.common.concurrent.SpscArrayQueue;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
-import io.spate.core.operators.FilterOperator;
-import io.spate.core.operators.FlatMapOperator;
-import io.spate.core.operators.KeyedProcessOperator;
-import io.spate.core.operators.KeyedReduceOperator;
-import io.spate.core.operators.MapOperator;
 import io.spate.core.operators.OperatorContext;
+import io.spate.core.operators.OperatorFactory;
 import io.spate.core.operators.Output;
-import io.spate.core.operators.ProcessOperator;
 import io.spate.core.operators.SinkOperator;
 import io.spate.core.operators.SourceOperator;
 import io.spate.core.operators.StreamOperator;
-import io.spate.core.operators.TimestampsAndWatermarksOperator;
+import io.spate.core.operators.TwoInputStreamOperator;
 import io.spate.core.operators.WatermarkStatus;
 import io.spate.core.partition.ExchangePattern;
 import io.spate.core.partition.Partitioners;
@@ -74,6 +69,7 @@ final class OperatorChain {
     private final List<StreamOperator<?, ?>> backpressuring = new ArrayList<>();
     private SourceOperator<Object, SourceSplit> source;
     private Output<Object> headInput;
+    private Output<Object> headInput2;
     private int opened;
 
     private final TaskProcessingTimeService processingTime;
@@ -135,47 +131,34 @@ final class OperatorChain {
                 source.setup(context, output);
                 continue;
             }
-            StreamOperator<Object, Object> op =
-                    spec.kind() == ChainedOperator.Kind.SINK
-                            ? (StreamOperator) new SinkOperator<>((Sink<Object>) userCode)
-                            : createOperator((OperatorSpec) userCode, spec.outputType());
+            StreamOperator<Object, Object> op;
+            switch (spec.kind()) {
+                case SINK:
+                    op = (StreamOperator) new SinkOperator<>((Sink<Object>) userCode);
+                    break;
+                case TWO_INPUT:
+                    op = OperatorFactory.create((TwoInputOperatorSpec) userCode, spec.outputType());
+                    break;
+                default:
+                    op = OperatorFactory.create((OperatorSpec) userCode, spec.outputType());
+            }
             op.setup(context, output);
             operators[i] = op;
             if (op instanceof SinkOperator) {
                 backpressuring.add(op);
             }
-            inputs[i] = new ChainedInput(op, spec.name(), counters.in, keySelector, backend);
+            inputs[i] = new ChainedInput(op, spec.name(), counters.in, keySelector, backend, false);
+            if (spec.kind() == ChainedOperator.Kind.TWO_INPUT) {
+                KeySelector<Object, Object> keySelector2 =
+                        spec.keySelector2() == null
+                                ? null
+                                : (KeySelector<Object, Object>)
+                                        spec.keySelector2().deserialize(env.userClassLoader());
+                headInput2 =
+                        new ChainedInput(op, spec.name(), counters.in, keySelector2, backend, true);
+            }
         }
         headInput = inputs[0];
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static StreamOperator<Object, Object> createOperator(
-            OperatorSpec spec, TypeInfo<?> outputType) {
-        if (spec instanceof OperatorSpec.Map) {
-            return new MapOperator(((OperatorSpec.Map) spec).function());
-        }
-        if (spec instanceof OperatorSpec.FlatMap) {
-            return new FlatMapOperator(((OperatorSpec.FlatMap) spec).function());
-        }
-        if (spec instanceof OperatorSpec.Filter) {
-            return new FilterOperator(((OperatorSpec.Filter) spec).function());
-        }
-        if (spec instanceof OperatorSpec.Process) {
-            return new ProcessOperator(((OperatorSpec.Process) spec).function());
-        }
-        if (spec instanceof OperatorSpec.KeyedProcess) {
-            return new KeyedProcessOperator(((OperatorSpec.KeyedProcess) spec).function());
-        }
-        if (spec instanceof OperatorSpec.TimestampsAndWatermarks) {
-            return new TimestampsAndWatermarksOperator(
-                    ((OperatorSpec.TimestampsAndWatermarks) spec).strategy());
-        }
-        if (spec instanceof OperatorSpec.KeyedReduce) {
-            return new KeyedReduceOperator(
-                    ((OperatorSpec.KeyedReduce) spec).function(), outputType);
-        }
-        throw new IllegalArgumentException("No operator for " + spec.getClass().getName());
     }
 
     /** The output of one operator: its main targets, and its side outputs' targets by tag id. */
@@ -323,6 +306,11 @@ final class OperatorChain {
         return headInput;
     }
 
+    /** Feeds the second input of a two-input head operator; {@code null} for others. */
+    Output<Object> headInput2() {
+        return headInput2;
+    }
+
     List<RecordWriter> writers() {
         return writers;
     }
@@ -358,13 +346,16 @@ final class OperatorChain {
         private final Counter in;
         private final KeySelector<Object, Object> keySelector;
         private final KeyedStateBackend<Object> backend;
+        private final boolean secondInput;
 
         ChainedInput(
                 StreamOperator<Object, Object> operator,
                 String name,
                 Counter in,
                 KeySelector<Object, Object> keySelector,
-                KeyedStateBackend<Object> backend) {
+                KeyedStateBackend<Object> backend,
+                boolean secondInput) {
+            this.secondInput = secondInput;
             this.operator = operator;
             this.name = name;
             this.in = in;
@@ -384,7 +375,12 @@ final class OperatorChain {
                     }
                     backend.setCurrentKey(key);
                 }
-                operator.processElement(record, timestamp);
+                if (secondInput) {
+                    ((TwoInputStreamOperator<Object, Object, Object>) operator)
+                            .processElement2(record, timestamp);
+                } else {
+                    operator.processElement(record, timestamp);
+                }
             } catch (OperatorException e) {
                 throw e;
             } catch (Exception e) {

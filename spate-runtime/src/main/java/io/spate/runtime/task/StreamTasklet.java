@@ -55,6 +55,13 @@ public final class StreamTasklet implements Tasklet {
     private WatermarkValve valve;
     private List<RecordWriter> writers;
     private SpscArrayQueue<Object>[] inputs;
+
+    /** Which input of the head operator (0 or 1) each channel feeds. */
+    private int[] channelInput;
+
+    /** Where the records of the current batch go: the head's first or second input. */
+    private Output<Object> batchTarget;
+
     private boolean[] inputEnded;
     private int endedInputs;
     private int nextInput;
@@ -107,6 +114,7 @@ public final class StreamTasklet implements Tasklet {
         JobGraph graph = deployment.jobGraph();
         JobVertex vertex = graph.vertex(deployment.vertexId());
         List<SpscArrayQueue<Object>> queues = new ArrayList<>();
+        List<Integer> inputIndexes = new ArrayList<>();
         for (int edgeId : vertex.inputEdges()) {
             JobEdge edge = graph.edge(edgeId);
             JobVertex upstream = graph.vertex(edge.sourceVertex());
@@ -125,9 +133,11 @@ public final class StreamTasklet implements Tasklet {
                                                 edgeId,
                                                 producer,
                                                 deployment.subtaskIndex())));
+                inputIndexes.add(edge.targetInput());
             }
         }
         inputs = queues.toArray(new SpscArrayQueue[0]);
+        channelInput = inputIndexes.stream().mapToInt(Integer::intValue).toArray();
         inputEnded = new boolean[inputs.length];
     }
 
@@ -225,7 +235,6 @@ public final class StreamTasklet implements Tasklet {
         }
         int budget = env.recordsPerCall();
         int handled = 0;
-        Output<Object> head = chain.headInput();
         while (handled < budget) {
             if (batch == null) {
                 Object item = nextItem();
@@ -235,6 +244,8 @@ public final class StreamTasklet implements Tasklet {
                 if (item instanceof RecordBatch) {
                     batch = (RecordBatch) item;
                     batchPosition = 0;
+                    batchTarget =
+                            channelInput[itemChannel] == 0 ? chain.headInput() : chain.headInput2();
                 } else {
                     handleEvent((ControlEvent) item);
                     if (phase != Phase.RUNNING) {
@@ -245,6 +256,7 @@ public final class StreamTasklet implements Tasklet {
                 }
             }
             int size = batch.size();
+            Output<Object> head = batchTarget;
             while (batchPosition < size) {
                 head.collect(batch.record(batchPosition), batch.timestamp(batchPosition));
                 batchPosition++;
