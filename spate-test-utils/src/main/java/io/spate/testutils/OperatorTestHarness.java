@@ -4,15 +4,19 @@ import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.connector.sink.DiscardingSink;
 import io.spate.api.connector.source.lib.FromElementsSource;
 import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.OutputTag;
+import io.spate.api.datastream.SingleOutputStreamOperator;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.graph.Pipeline;
 import io.spate.common.JobId;
 import io.spate.common.concurrent.SpscArrayQueue;
 import io.spate.common.time.ManualClock;
 import io.spate.core.operators.StreamElements;
+import io.spate.core.plan.ChainedOperator;
 import io.spate.core.plan.JobEdge;
 import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.JobVertex;
+import io.spate.core.plan.OperatorOutput;
 import io.spate.core.plan.StreamPlanner;
 import io.spate.runtime.exchange.ChannelId;
 import io.spate.runtime.exchange.ControlEvent;
@@ -24,16 +28,19 @@ import io.spate.runtime.task.TaskDeployment;
 import io.spate.runtime.task.TaskEnvironment;
 import io.spate.runtime.task.TaskMetrics;
 import io.spate.state.heap.HeapStateBackend;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Drives the operators a piece of DataStream code creates, call by call, on the calling thread,
  * through the real runtime path: the operators run in a {@link StreamTasklet} exactly as in a job,
- * but its input is fed one record at a time and its output channel holds a single batch of a single
- * record. The tasklet therefore finds its output full after every record and must resume correctly,
- * which is where operators and the runtime usually break.
+ * but its input is fed one record at a time and each of its outputs holds a single batch of a
+ * single record. The tasklet therefore finds its output full after every record and must resume
+ * correctly, which is where operators and the runtime usually break.
  *
  * <pre>{@code
  * try (var h = OperatorTestHarness.of(Types.STRING, s -> s.map(String::length))) {
@@ -42,6 +49,11 @@ import java.util.function.Function;
  *     assertThat(h.getOutputValues()).containsExactly(5);
  * }
  * }</pre>
+ *
+ * <p>Time is the harness's: {@link #processWatermark} feeds a watermark as if from upstream, and
+ * {@link #advanceProcessingTime} moves the manual clock the operators read, firing what is due.
+ * Side outputs are captured when their tags are given to {@link #of(TypeInfo, Function,
+ * OutputTag[])}.
  *
  * <p>The code under test must produce one fused chain (no {@code keyBy} inside it; put the {@code
  * keyBy} first: {@code s -> s.keyBy(k).process(f)} is fine). Not thread-safe.
@@ -55,21 +67,62 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
     private final ManualClock clock = new ManualClock(0);
     private final StreamTasklet tasklet;
     private final SpscArrayQueue<Object> input;
-    private final SpscArrayQueue<Object> output;
-    private final List<Record<OUT>> results = new ArrayList<>();
+    private final Capture<OUT> main;
+    private final Map<String, Capture<Object>> sides = new LinkedHashMap<>();
     private boolean done;
     private boolean closed;
 
     /** An output record with its timestamp ({@code null} when it has none). */
     public record Record<T>(T value, Long timestamp) {}
 
+    /** What arrived on one output. */
+    private static final class Capture<T> {
+        final SpscArrayQueue<Object> queue;
+        final List<Record<T>> records = new ArrayList<>();
+        final List<Long> watermarks = new ArrayList<>();
+
+        Capture(SpscArrayQueue<Object> queue) {
+            this.queue = queue;
+        }
+
+        /** Takes at most one item; returns whether it took one. */
+        @SuppressWarnings("unchecked")
+        boolean takeOne() {
+            Object item = queue.poll();
+            if (item instanceof RecordBatch) {
+                RecordBatch b = (RecordBatch) item;
+                for (int i = 0; i < b.size(); i++) {
+                    records.add(
+                            new Record<>(
+                                    (T) b.record(i), StreamElements.userTimestamp(b.timestamp(i))));
+                }
+            } else if (item instanceof ControlEvent.Watermark) {
+                watermarks.add(((ControlEvent.Watermark) item).timestamp());
+            }
+            return item != null;
+        }
+    }
+
     private OperatorTestHarness(
-            TypeInfo<IN> inputType, Function<DataStream<IN>, DataStream<OUT>> code)
+            TypeInfo<IN> inputType,
+            Function<DataStream<IN>, ? extends DataStream<OUT>> code,
+            OutputTag<?>... sideOutputs)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         DataStream<IN> in =
                 env.fromSource(new FromElementsSource<>(List.of()), "Harness input", inputType);
-        code.apply(in.rebalance()).rebalance().sinkTo(new DiscardingSink<>());
+        DataStream<OUT> result = code.apply(in.rebalance());
+        result.rebalance().sinkTo(new DiscardingSink<>());
+        for (OutputTag<?> tag : sideOutputs) {
+            if (!(result instanceof SingleOutputStreamOperator)) {
+                throw new IllegalArgumentException(
+                        "To capture side outputs the code must end with the operator that emits them");
+            }
+            ((SingleOutputStreamOperator<OUT>) result)
+                    .getSideOutput(tag)
+                    .rebalance()
+                    .sinkTo(new DiscardingSink<>());
+        }
         Pipeline pipeline =
                 new Pipeline(
                         "harness",
@@ -78,24 +131,35 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
                         env.getConfiguration(),
                         clock);
         JobGraph graph = StreamPlanner.plan(pipeline, 1);
-        if (graph.vertices().size() != 3) {
+        int expected = 3 + sideOutputs.length;
+        if (graph.vertices().size() != expected) {
             throw new IllegalArgumentException(
                     "The code under test must form one chain of operators, but it forms "
-                            + (graph.vertices().size() - 2)
+                            + (graph.vertices().size() - expected + 1)
                             + ":\n"
                             + graph.describe());
         }
         JobVertex vertex = graph.vertices().get(1);
         JobEdge inEdge = graph.edge(vertex.inputEdges().get(0));
-        JobEdge outEdge =
-                graph.edges().stream()
-                        .filter(e -> e.sourceVertex() == vertex.id())
-                        .findFirst()
-                        .orElseThrow();
         JobId jobId = JobId.random();
         LocalExchange exchange = new LocalExchange(1);
         input = exchange.channel(new ChannelId(jobId, 0, inEdge.id(), 0, 0));
-        output = exchange.channel(new ChannelId(jobId, 0, outEdge.id(), 0, 0));
+        Capture<OUT> mainCapture = null;
+        for (ChainedOperator op : vertex.operators()) {
+            for (OperatorOutput o : op.outputs()) {
+                if (o.chained()) {
+                    continue;
+                }
+                SpscArrayQueue<Object> q =
+                        exchange.channel(new ChannelId(jobId, 0, o.target(), 0, 0));
+                if (o.sideOutputId() == null) {
+                    mainCapture = new Capture<>(q);
+                } else {
+                    sides.put(o.sideOutputId(), new Capture<>(q));
+                }
+            }
+        }
+        main = mainCapture;
         TaskEnvironment environment =
                 new TaskEnvironment(
                         clock,
@@ -119,6 +183,18 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
         return new OperatorTestHarness<>(inputType, code);
     }
 
+    /**
+     * A harness that also captures the side outputs named by {@code sideOutputs} of the last
+     * operator {@code code} builds.
+     */
+    public static <IN, OUT> OperatorTestHarness<IN, OUT> of(
+            TypeInfo<IN> inputType,
+            Function<DataStream<IN>, SingleOutputStreamOperator<OUT>> code,
+            OutputTag<?>... sideOutputs)
+            throws Exception {
+        return new OperatorTestHarness<>(inputType, code, sideOutputs);
+    }
+
     /** The clock the operators read processing time from. */
     public ManualClock clock() {
         return clock;
@@ -133,6 +209,18 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
         RecordBatch batch = new RecordBatch(1);
         batch.add(value, timestamp);
         feed(batch);
+    }
+
+    /** Feeds a watermark, as if every upstream subtask had reached it, and runs what it fires. */
+    public void processWatermark(long watermark) throws Exception {
+        feed(new ControlEvent.Watermark(watermark));
+        settle();
+    }
+
+    /** Moves processing time forward and runs what becomes due. */
+    public void advanceProcessingTime(Duration amount) throws Exception {
+        clock.advance(amount);
+        settle();
     }
 
     /** Ends the input and runs the tasklet until it has finished. */
@@ -169,45 +257,67 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
         }
     }
 
-    /** One call of the tasklet, then takes at most one item from its one-slot output. */
+    /** Calls the tasklet until a few calls in a row change nothing. */
+    private void settle() throws Exception {
+        int quiet = 0;
+        while (!done && quiet < 3) {
+            quiet = step() ? 0 : quiet + 1;
+        }
+    }
+
+    /** One call of the tasklet, then takes at most one item from each one-slot output. */
     private boolean step() throws Exception {
         ProgressState state = tasklet.call();
         boolean progress = state != ProgressState.NO_PROGRESS;
         if (state == ProgressState.DONE) {
             done = true;
         }
-        Object item = output.poll();
-        if (item instanceof RecordBatch) {
-            RecordBatch b = (RecordBatch) item;
-            for (int i = 0; i < b.size(); i++) {
-                @SuppressWarnings("unchecked")
-                OUT v = (OUT) b.record(i);
-                results.add(new Record<>(v, StreamElements.userTimestamp(b.timestamp(i))));
-            }
-            progress = true;
-        } else if (item != null) {
-            progress = true;
+        progress |= main.takeOne();
+        for (Capture<Object> side : sides.values()) {
+            progress |= side.takeOne();
         }
         return progress;
     }
 
-    /** Everything emitted so far, with timestamps. */
+    /** Everything emitted to the main output so far, with timestamps. */
     public List<Record<OUT>> getOutput() {
-        return List.copyOf(results);
+        return List.copyOf(main.records);
     }
 
-    /** The values emitted so far. */
+    /** The values emitted to the main output so far. */
     public List<OUT> getOutputValues() {
-        List<OUT> values = new ArrayList<>(results.size());
-        for (Record<OUT> r : results) {
+        List<OUT> values = new ArrayList<>(main.records.size());
+        for (Record<OUT> r : main.records) {
             values.add(r.value());
         }
         return values;
     }
 
+    /** The watermarks the main output has carried so far. */
+    public List<Long> getWatermarks() {
+        return List.copyOf(main.watermarks);
+    }
+
+    /** Everything emitted to a side output captured by this harness. */
+    @SuppressWarnings("unchecked")
+    public <X> List<Record<X>> getSideOutput(OutputTag<X> tag) {
+        Capture<Object> side = sides.get(tag.getId());
+        if (side == null) {
+            throw new IllegalArgumentException(
+                    "Side output '" + tag.getId() + "' is not captured; pass its tag to of(...)");
+        }
+        List<Record<X>> out = new ArrayList<>();
+        for (Record<Object> r : side.records) {
+            out.add(new Record<>((X) r.value(), r.timestamp()));
+        }
+        return out;
+    }
+
     /** Forgets the output collected so far. */
     public void clearOutput() {
-        results.clear();
+        main.records.clear();
+        main.watermarks.clear();
+        sides.values().forEach(s -> s.records.clear());
     }
 
     /** The counters of the tasklet. */

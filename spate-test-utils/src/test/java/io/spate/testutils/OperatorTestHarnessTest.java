@@ -7,6 +7,7 @@ import io.spate.api.common.functions.Collector;
 import io.spate.api.common.state.ValueState;
 import io.spate.api.common.state.ValueStateDescriptor;
 import io.spate.api.common.typeinfo.Types;
+import io.spate.api.datastream.OutputTag;
 import io.spate.api.execution.OperatorException;
 import io.spate.api.functions.KeyedProcessFunction;
 import java.util.List;
@@ -100,6 +101,54 @@ class OperatorTestHarnessTest {
             int n = count.value() == null ? 1 : count.value() + 1;
             count.update(n);
             out.collect(ctx.getCurrentKey() + "=" + n);
+        }
+    }
+
+    static final OutputTag<String> LATE = new OutputTag<>("late") {};
+
+    @Test
+    void watermarksFireEventTimeTimersAndSideOutputsAreCaptured() throws Exception {
+        try (var h =
+                OperatorTestHarness.of(
+                        Types.LONG,
+                        s -> s.keyBy(v -> v % 2).process(new TimerPerKey()).returns(Types.STRING),
+                        LATE)) {
+            h.processElement(4L, 100);
+            h.processElement(7L, 150);
+            assertThat(h.getOutputValues()).isEmpty();
+            h.processWatermark(120);
+            assertThat(h.getOutputValues()).containsExactly("0@110");
+            h.processElement(1L, 50); // behind the watermark
+            assertThat(h.getSideOutput(LATE))
+                    .containsExactly(new OperatorTestHarness.Record<>("late 1", 50L));
+            h.advanceProcessingTime(java.time.Duration.ofSeconds(1));
+            assertThat(h.getOutputValues()).containsExactly("0@110", "processing 1@1000");
+            h.endInput();
+            assertThat(h.getOutputValues()).containsExactly("0@110", "processing 1@1000", "1@160");
+            assertThat(h.getWatermarks()).contains(120L, Long.MAX_VALUE);
+        }
+    }
+
+    static final class TimerPerKey
+            extends io.spate.api.functions.KeyedProcessFunction<Long, Long, String> {
+        @Override
+        public void processElement(Long value, Context ctx, Collector<String> out) {
+            if (ctx.timestamp() <= ctx.timerService().currentWatermark()) {
+                ctx.output(LATE, "late " + value);
+                ctx.timerService().registerProcessingTimeTimer(1000);
+                return;
+            }
+            ctx.timerService().registerEventTimeTimer(ctx.timestamp() + 10);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
+            out.collect(
+                    (ctx.timeDomain() == io.spate.api.functions.TimeDomain.PROCESSING_TIME
+                                    ? "processing " + ctx.getCurrentKey()
+                                    : "" + ctx.getCurrentKey())
+                            + "@"
+                            + timestamp);
         }
     }
 }
