@@ -7,6 +7,8 @@ import io.spate.api.common.state.ListStateDescriptor;
 import io.spate.api.common.state.MapStateDescriptor;
 import io.spate.api.common.state.ReducingStateDescriptor;
 import io.spate.api.common.state.ValueStateDescriptor;
+import io.spate.common.io.DataInputView;
+import java.io.IOException;
 
 /**
  * The keyed state of one subtask of a keyed operator, organised by key group. State handles are
@@ -49,6 +51,21 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
 
     /** The number of (key, state) entries held, over all states; for tests and metrics. */
     long numberOfEntries();
+
+    /** The name of the backend's part in a snapshot's key-group sections. */
+    String SNAPSHOT_PART = "keyed-state";
+
+    /**
+     * Freezes the current state for a checkpoint. Synchronous and cheap: the returned snapshot
+     * writes the frozen view later, on another thread, while processing goes on.
+     */
+    KeyedStateSnapshot snapshot();
+
+    /**
+     * Restores one key group from a snapshot's part (written by any backend). Called before the
+     * operator opens; states registered later pick up their restored values.
+     */
+    void restoreKeyGroup(int keyGroup, DataInputView part) throws IOException;
 
     @Override
     void close();

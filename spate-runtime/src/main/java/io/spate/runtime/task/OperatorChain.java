@@ -16,6 +16,7 @@ import io.spate.api.graph.TwoInputOperatorSpec;
 import io.spate.common.JobId;
 import io.spate.common.concurrent.SpscArrayQueue;
 import io.spate.common.config.Configuration;
+import io.spate.common.serialization.TypeSerializer;
 import io.spate.common.time.Clock;
 import io.spate.core.operators.OperatorContext;
 import io.spate.core.operators.OperatorFactory;
@@ -33,7 +34,9 @@ import io.spate.core.plan.JobEdge;
 import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.JobVertex;
 import io.spate.core.plan.OperatorOutput;
+import io.spate.core.serialization.SerializerFactory;
 import io.spate.core.state.KeyGroups;
+import io.spate.core.state.KeyedBackendParameters;
 import io.spate.core.state.KeyedStateBackend;
 import io.spate.core.timers.ProcessingTimeService;
 import io.spate.runtime.exchange.ChannelId;
@@ -112,12 +115,17 @@ final class OperatorChain {
                 backend =
                         env.stateBackend()
                                 .createKeyedStateBackend(
-                                        spec.name(),
-                                        KeyGroups.rangeOf(
-                                                deployment.subtaskIndex(),
+                                        new KeyedBackendParameters<>(
+                                                spec.name(),
+                                                KeyGroups.rangeOf(
+                                                        deployment.subtaskIndex(),
+                                                        vertex.maxParallelism(),
+                                                        vertex.parallelism()),
                                                 vertex.maxParallelism(),
-                                                vertex.parallelism()),
-                                        vertex.maxParallelism());
+                                                (TypeSerializer<Object>) spec.keySerializer(),
+                                                serializers(),
+                                                env.clock(),
+                                                env.userClassLoader()));
                 backends.add(backend);
             }
             Context context = new Context(spec, backend);
@@ -295,6 +303,18 @@ final class OperatorChain {
                 deployment.subtaskIndex(),
                 vertex.parallelism(),
                 cause);
+    }
+
+    private SerializerFactory serializers;
+
+    /** The serializers of the job, with the user's registrations. */
+    SerializerFactory serializers() {
+        if (serializers == null) {
+            serializers =
+                    new SerializerFactory(
+                            deployment.jobGraph().executionConfig().getRegisteredSerializers());
+        }
+        return serializers;
     }
 
     SourceOperator<Object, SourceSplit> source() {
