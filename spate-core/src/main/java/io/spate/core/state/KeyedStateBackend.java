@@ -23,6 +23,9 @@ import java.io.IOException;
 @NotThreadSafe
 public interface KeyedStateBackend<K> extends AutoCloseable {
 
+    /** What the backend was created with: key serializer, serializers, clock. */
+    KeyedBackendParameters<K> parameters();
+
     /** The key groups this backend holds; keys of other groups are refused. */
     KeyGroupRange getKeyGroupRange();
 

@@ -18,8 +18,12 @@ import io.spate.common.concurrent.SpscArrayQueue;
 import io.spate.common.config.Configuration;
 import io.spate.common.serialization.TypeSerializer;
 import io.spate.common.time.Clock;
+import io.spate.core.checkpoint.KeyGroupedPart;
+import io.spate.core.checkpoint.OperatorListState;
 import io.spate.core.operators.OperatorContext;
 import io.spate.core.operators.OperatorFactory;
+import io.spate.core.operators.OperatorSnapshot;
+import io.spate.core.operators.OperatorStateRestore;
 import io.spate.core.operators.Output;
 import io.spate.core.operators.SinkOperator;
 import io.spate.core.operators.SourceOperator;
@@ -35,9 +39,11 @@ import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.JobVertex;
 import io.spate.core.plan.OperatorOutput;
 import io.spate.core.serialization.SerializerFactory;
+import io.spate.core.state.KeyGroupRange;
 import io.spate.core.state.KeyGroups;
 import io.spate.core.state.KeyedBackendParameters;
 import io.spate.core.state.KeyedStateBackend;
+import io.spate.core.state.KeyedStateSnapshot;
 import io.spate.core.timers.ProcessingTimeService;
 import io.spate.runtime.exchange.ChannelId;
 import io.spate.runtime.exchange.RecordWriter;
@@ -68,6 +74,10 @@ final class OperatorChain {
     private final StreamOperator<Object, Object>[] operators;
 
     private final List<KeyedStateBackend<?>> backends = new ArrayList<>();
+
+    /** The keyed state backend of each operator, or null. */
+    private final KeyedStateBackend<?>[] backendOf;
+
     private final List<RecordWriter> writers = new ArrayList<>();
     private final List<StreamOperator<?, ?>> backpressuring = new ArrayList<>();
     private SourceOperator<Object, SourceSplit> source;
@@ -89,6 +99,7 @@ final class OperatorChain {
         this.env = env;
         this.metrics = metrics;
         this.operators = new StreamOperator[vertex.operators().size()];
+        this.backendOf = new KeyedStateBackend[vertex.operators().size()];
     }
 
     /** Instantiates the operators from the job's serialized code and wires them. */
@@ -127,6 +138,7 @@ final class OperatorChain {
                                                 env.clock(),
                                                 env.userClassLoader()));
                 backends.add(backend);
+                backendOf[i] = backend;
             }
             Context context = new Context(spec, backend);
             if (spec.kind() == ChainedOperator.Kind.SOURCE) {
@@ -234,6 +246,7 @@ final class OperatorChain {
 
     /** Opens the operators from the tail to the head, so that receivers are ready first. */
     void open() throws Exception {
+        restoreState();
         for (int i = operators.length - 1; i >= 0; i--) {
             if (operators[i] != null) {
                 try {
@@ -249,6 +262,115 @@ final class OperatorChain {
                 }
             }
             opened = operators.length - i;
+        }
+    }
+
+    /**
+     * Restores every operator from the deployment's checkpoint (or initializes it fresh): keyed
+     * state into the backends, then each operator's own state, before any operator opens.
+     */
+    private void restoreState() {
+        TaskRestore restore = deployment.restore();
+        List<ChainedOperator> specs = vertex.operators();
+        for (int i = 0; i < specs.size(); i++) {
+            OperatorStateRestore r = OperatorStateRestore.NONE;
+            if (restore != null && restore.operators().containsKey(specs.get(i).operatorId())) {
+                try {
+                    r =
+                            StateRestorer.restore(
+                                    restore.directory(),
+                                    restore.operators().get(specs.get(i).operatorId()),
+                                    specs.get(i),
+                                    deployment.subtaskIndex(),
+                                    vertex.parallelism(),
+                                    vertex.maxParallelism(),
+                                    backendOf[i]);
+                } catch (Exception e) {
+                    throw wrap(i, e);
+                }
+            }
+            try {
+                if (operators[i] != null) {
+                    operators[i].initializeState(r);
+                } else if (source != null) {
+                    source.initializeState(r);
+                }
+            } catch (Exception e) {
+                throw wrap(i, e);
+            }
+        }
+    }
+
+    /** One operator's part of a chain snapshot, captured synchronously. */
+    record CapturedOperator(
+            ChainedOperator spec,
+            KeyGroupRange keyGroups,
+            List<KeyGroupedPart> keyedParts,
+            Map<String, OperatorListState> operatorState,
+            KeyedStateSnapshot keyedState) {
+
+        boolean isEmpty() {
+            return keyedParts.isEmpty() && operatorState.isEmpty() && keyedState == null;
+        }
+    }
+
+    /** The synchronous part of a checkpoint: every operator's state, frozen. */
+    List<CapturedOperator> captureSnapshot(long checkpointId, long timestamp) {
+        List<CapturedOperator> captured = new ArrayList<>(operators.length);
+        for (int i = 0; i < operators.length; i++) {
+            ChainedOperator spec = vertex.operators().get(i);
+            OperatorSnapshot snapshot;
+            try {
+                snapshot =
+                        operators[i] != null
+                                ? operators[i].snapshotState(checkpointId, timestamp)
+                                : source.snapshotState(checkpointId);
+            } catch (Exception e) {
+                throw wrap(i, e);
+            }
+            KeyedStateBackend<?> backend = backendOf[i];
+            List<KeyGroupedPart> parts = new ArrayList<>(snapshot.keyedParts());
+            KeyedStateSnapshot keyed = null;
+            if (backend != null) {
+                keyed = backend.snapshot();
+                parts.add(0, keyed);
+            }
+            captured.add(
+                    new CapturedOperator(
+                            spec,
+                            backend != null ? backend.getKeyGroupRange() : new KeyGroupRange(0, -1),
+                            parts,
+                            snapshot.operatorState(),
+                            keyed));
+        }
+        return captured;
+    }
+
+    /** Tells every operator that a checkpoint completed. */
+    void notifyCheckpointComplete(long checkpointId) {
+        for (int i = 0; i < operators.length; i++) {
+            try {
+                if (operators[i] != null) {
+                    operators[i].notifyCheckpointComplete(checkpointId);
+                } else if (source != null) {
+                    source.notifyCheckpointComplete(checkpointId);
+                }
+            } catch (Exception e) {
+                throw wrap(i, e);
+            }
+        }
+    }
+
+    /** Tells every operator that a checkpoint was aborted. */
+    void notifyCheckpointAborted(long checkpointId) {
+        for (int i = 0; i < operators.length; i++) {
+            try {
+                if (operators[i] != null) {
+                    operators[i].notifyCheckpointAborted(checkpointId);
+                }
+            } catch (Exception e) {
+                throw wrap(i, e);
+            }
         }
     }
 
@@ -562,6 +684,11 @@ final class OperatorChain {
         @SuppressWarnings("unchecked")
         public <K> KeyedStateBackend<K> keyedStateBackend() {
             return (KeyedStateBackend<K>) backend;
+        }
+
+        @Override
+        public SerializerFactory serializers() {
+            return OperatorChain.this.serializers();
         }
 
         @Override

@@ -66,6 +66,11 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     @Override
+    public KeyedBackendParameters<K> parameters() {
+        return parameters;
+    }
+
+    @Override
     public KeyGroupRange getKeyGroupRange() {
         return keyGroupRange;
     }

@@ -1,6 +1,5 @@
 package io.spate.state.heap;
 
-import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.common.io.DataInputView;
 import io.spate.common.io.DataOutputView;
 import io.spate.common.io.MemoryDataOutput;
@@ -9,10 +8,10 @@ import io.spate.core.state.KeyGroupRange;
 import io.spate.core.state.KeyedBackendParameters;
 import io.spate.core.state.KeyedStateBackend;
 import io.spate.core.state.KeyedStateSnapshot;
+import io.spate.core.state.NamespaceSerializers;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the heap backend's frozen state in the canonical keyed snapshot format, and reads it back.
@@ -29,11 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SnapshotCodec<K> {
     private final KeyedBackendParameters<K> parameters;
-    private final Map<String, TypeSerializer<Object>> namespaceSerializers =
-            new ConcurrentHashMap<>();
+    private final NamespaceSerializers namespaceSerializers;
 
     SnapshotCodec(KeyedBackendParameters<K> parameters) {
         this.parameters = parameters;
+        this.namespaceSerializers =
+                new NamespaceSerializers(parameters.serializers(), parameters.userClassLoader());
     }
 
     /** One state as a snapshot froze it. */
@@ -181,19 +181,7 @@ final class SnapshotCodec<K> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private TypeSerializer<Object> namespaceSerializer(String className) {
-        return namespaceSerializers.computeIfAbsent(
-                className,
-                name -> {
-                    try {
-                        Class<?> c = Class.forName(name, false, parameters.userClassLoader());
-                        return (TypeSerializer<Object>)
-                                parameters.serializers().create(TypeInfo.of(c));
-                    } catch (ClassNotFoundException e) {
-                        throw new IllegalStateException(
-                                "Cannot load the namespace class " + name + " of a snapshot", e);
-                    }
-                });
+        return namespaceSerializers.forClass(className);
     }
 }
