@@ -86,6 +86,7 @@ final class OperatorChain {
     private int opened;
 
     private final TaskProcessingTimeService processingTime;
+    private final FailureInjection failures;
 
     @SuppressWarnings("unchecked")
     OperatorChain(
@@ -95,6 +96,11 @@ final class OperatorChain {
             TaskProcessingTimeService processingTime) {
         this.processingTime = processingTime;
         this.deployment = deployment;
+        this.failures =
+                FailureInjection.forTask(
+                        deployment.jobGraph().configuration(),
+                        deployment.subtaskIndex(),
+                        deployment.attempt());
         this.vertex = deployment.jobGraph().vertex(deployment.vertexId());
         this.env = env;
         this.metrics = metrics;
@@ -167,7 +173,15 @@ final class OperatorChain {
             if (op instanceof SinkOperator) {
                 backpressuring.add(op);
             }
-            inputs[i] = new ChainedInput(op, spec.name(), counters.in, keySelector, backend, false);
+            inputs[i] =
+                    new ChainedInput(
+                            op,
+                            spec.name(),
+                            counters.in,
+                            keySelector,
+                            backend,
+                            false,
+                            failures.targets(spec.name()) ? failures : null);
             if (spec.kind() == ChainedOperator.Kind.TWO_INPUT) {
                 KeySelector<Object, Object> keySelector2 =
                         spec.keySelector2() == null
@@ -175,7 +189,14 @@ final class OperatorChain {
                                 : (KeySelector<Object, Object>)
                                         spec.keySelector2().deserialize(env.userClassLoader());
                 headInput2 =
-                        new ChainedInput(op, spec.name(), counters.in, keySelector2, backend, true);
+                        new ChainedInput(
+                                op,
+                                spec.name(),
+                                counters.in,
+                                keySelector2,
+                                backend,
+                                true,
+                                failures.targets(spec.name()) ? failures : null);
             }
         }
         headInput = inputs[0];
@@ -321,6 +342,9 @@ final class OperatorChain {
             ChainedOperator spec = vertex.operators().get(i);
             OperatorSnapshot snapshot;
             try {
+                if (failures.targets(spec.name())) {
+                    failures.onSnapshot();
+                }
                 snapshot =
                         operators[i] != null
                                 ? operators[i].snapshotState(checkpointId, timestamp)
@@ -429,6 +453,11 @@ final class OperatorChain {
 
     private SerializerFactory serializers;
 
+    /** The failures injected into this subtask, for tests. */
+    FailureInjection failureInjection() {
+        return failures;
+    }
+
     /** The serializers of the job, with the user's registrations. */
     SerializerFactory serializers() {
         if (serializers == null) {
@@ -489,6 +518,7 @@ final class OperatorChain {
         private final KeySelector<Object, Object> keySelector;
         private final KeyedStateBackend<Object> backend;
         private final boolean secondInput;
+        private final FailureInjection injection;
 
         ChainedInput(
                 StreamOperator<Object, Object> operator,
@@ -496,8 +526,10 @@ final class OperatorChain {
                 Counter in,
                 KeySelector<Object, Object> keySelector,
                 KeyedStateBackend<Object> backend,
-                boolean secondInput) {
+                boolean secondInput,
+                FailureInjection injection) {
             this.secondInput = secondInput;
+            this.injection = injection;
             this.operator = operator;
             this.name = name;
             this.in = in;
@@ -509,6 +541,9 @@ final class OperatorChain {
         public void collect(Object record, long timestamp) {
             in.inc();
             try {
+                if (injection != null) {
+                    injection.onRecord();
+                }
                 if (keySelector != null) {
                     Object key = keySelector.getKey(record);
                     if (key == null) {

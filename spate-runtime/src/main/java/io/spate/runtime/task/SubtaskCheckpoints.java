@@ -34,6 +34,14 @@ final class SubtaskCheckpoints {
     private OperatorChain chain;
     private List<RecordWriter> writers;
 
+    /** Runs before each write; throws when a storage failure is injected. */
+    private IoCheck storageCheck = () -> {};
+
+    @FunctionalInterface
+    private interface IoCheck {
+        void run() throws java.io.IOException;
+    }
+
     /** Alignment: which channels delivered the barrier being aligned. */
     private boolean[] blocked = new boolean[0];
 
@@ -65,6 +73,8 @@ final class SubtaskCheckpoints {
     void attach(OperatorChain chain, List<RecordWriter> writers, int inputChannels) {
         this.chain = chain;
         this.writers = writers;
+        FailureInjection failures = chain.failureInjection();
+        this.storageCheck = failures::onCheckpointWrite;
         this.blocked = new boolean[inputChannels];
         this.ended = new boolean[inputChannels];
     }
