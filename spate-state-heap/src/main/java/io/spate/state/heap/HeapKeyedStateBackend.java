@@ -15,7 +15,9 @@ import io.spate.core.state.InternalValueState;
 import io.spate.core.state.KeyGroupRange;
 import io.spate.core.state.KeyGroups;
 import io.spate.core.state.KeyedStateBackend;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,6 +76,24 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     public int getCurrentKeyGroup() {
         return currentKeyGroup;
+    }
+
+    @Override
+    public void clearCurrentKey() {
+        currentKey = null;
+        currentKeyGroup = -1;
+    }
+
+    @Override
+    public List<K> getKeys(String stateName) {
+        List<K> keys = new ArrayList<>();
+        RegisteredState registered = states.get(stateName);
+        if (registered != null) {
+            @SuppressWarnings("unchecked")
+            StateTable<K, ?> table = (StateTable<K, ?>) registered.table;
+            table.collectKeys(keys);
+        }
+        return keys;
     }
 
     /** The table of {@code descriptor}, created on first use; its kind must not change. */
@@ -141,7 +161,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             throw new IllegalStateException(
                     "Keyed state of '"
                             + operatorName
-                            + "' was used outside the processing of a key");
+                            + "' was used outside the processing of a key (on the broadcast side of"
+                            + " a keyed broadcast function, reach keyed state through"
+                            + " applyToKeyedState)");
         }
         return currentKey;
     }

@@ -4,6 +4,7 @@ import io.spate.annotations.NotThreadSafe;
 import io.spate.core.state.KeyGroupRange;
 import io.spate.core.state.VoidNamespace;
 import java.util.HashMap;
+import java.util.List;
 
 /**
  * The values of one state for all keys and namespaces of a subtask, by key group. Values in the
@@ -87,6 +88,15 @@ final class StateTable<K, V> {
         HashMap<K, HashMap<Object, V>> map = nested[keyGroup - firstKeyGroup];
         if (map != null) {
             map.remove(key);
+        }
+    }
+
+    /** Adds the keys that hold a value in the void namespace to {@code out}. */
+    void collectKeys(List<K> out) {
+        for (HashMap<K, V> m : flat) {
+            if (m != null) {
+                out.addAll(m.keySet());
+            }
         }
     }
 
