@@ -240,18 +240,26 @@ public final class TwoInputOperatorTestHarness<IN1, IN2, OUT> implements AutoClo
         processElement1(value, StreamElements.NO_TIMESTAMP);
     }
 
-    /** Feeds one record to the first input and runs the tasklet until it has taken it. */
+    /**
+     * Feeds one record to the first input and runs the tasklet until it has taken it and emitted
+     * what it produced.
+     */
     public void processElement1(IN1 value, long timestamp) throws Exception {
         feed(input1, batchOf(value, timestamp));
+        settle();
     }
 
     public void processElement2(IN2 value) throws Exception {
         processElement2(value, StreamElements.NO_TIMESTAMP);
     }
 
-    /** Feeds one record to the second input and runs the tasklet until it has taken it. */
+    /**
+     * Feeds one record to the second input and runs the tasklet until it has taken it and emitted
+     * what it produced.
+     */
     public void processElement2(IN2 value, long timestamp) throws Exception {
         feed(input2, batchOf(value, timestamp));
+        settle();
     }
 
     private static RecordBatch batchOf(Object value, long timestamp) {
