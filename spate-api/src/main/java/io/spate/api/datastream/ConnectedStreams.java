@@ -13,6 +13,7 @@ import io.spate.api.functions.co.KeyedCoProcessFunction;
 import io.spate.api.graph.CoOperatorSpecs;
 import io.spate.api.graph.TwoInputOperatorSpec;
 import io.spate.api.graph.TwoInputTransformation;
+import java.lang.reflect.Modifier;
 
 /**
  * Two streams, possibly of different types, processed together by one operator that sees the
@@ -112,6 +113,20 @@ public class ConnectedStreams<IN1, IN2> {
         TypeInfo<K> type2 = keyType(keySelector2, getType2(), "second");
         if (!type1.equals(type2)) {
             throw new InvalidProgramException(differentKeyTypes(type1, type2));
+        }
+        Class<?> raw = type1.getRawType();
+        if (!raw.isArray()
+                && (raw == Object.class
+                        || raw.isInterface()
+                        || Modifier.isAbstract(raw.getModifiers()))) {
+            // Two lambdas returning different types (String and Integer) make Java infer a common
+            // supertype for both (Serializable), which is all their serialized form shows.
+            throw new InvalidProgramException(
+                    "The key selectors of the connected streams give keys of type "
+                            + type1
+                            + ", which is not a concrete type: they may return keys of different"
+                            + " types, whose common supertype Java inferred. Make both return the"
+                            + " same concrete type, or give it: keyBy(key1, key2, keyType)");
         }
         return keyBy(keySelector1, keySelector2, type1);
     }
