@@ -9,6 +9,7 @@ import io.spate.api.common.state.ReducingStateDescriptor;
 import io.spate.api.common.state.ValueStateDescriptor;
 import io.spate.common.io.DataInputView;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The keyed state of one subtask of a keyed operator, organised by key group. State handles are
@@ -36,6 +37,20 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
 
     /** The key group of the current key. */
     int getCurrentKeyGroup();
+
+    /**
+     * Unsets the current key: until the next {@link #setCurrentKey}, using a state handle fails
+     * with an error saying that no key is current. For code that runs for no key, such as the
+     * broadcast side of a keyed broadcast operator.
+     */
+    void clearCurrentKey();
+
+    /**
+     * The keys that hold a value of the state named {@code stateName} (in {@link VoidNamespace}),
+     * collected into a new list, so that the caller may change or clear that state while it goes
+     * through them. Empty when there is no such state.
+     */
+    List<K> getKeys(String stateName);
 
     /**
      * A handle of a value state; the same descriptor name always gives the same state. Handles

@@ -101,6 +101,22 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     @Override
+    public void clearCurrentKey() {
+        currentKey = null;
+        currentKeyGroup = -1;
+    }
+
+    @Override
+    public List<K> getKeys(String stateName) {
+        List<K> keys = new ArrayList<>();
+        StateTable<K, ?> table = states.get(stateName);
+        if (table != null) {
+            table.collectKeys(keys);
+        }
+        return keys;
+    }
+
+    @Override
     public int getCurrentKeyGroup() {
         return currentKeyGroup;
     }
@@ -293,7 +309,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             throw new IllegalStateException(
                     "Keyed state of '"
                             + operatorName
-                            + "' was used outside the processing of a key");
+                            + "' was used outside the processing of a key (on the broadcast side of"
+                            + " a keyed broadcast function, reach keyed state through"
+                            + " applyToKeyedState)");
         }
         return currentKey;
     }

@@ -183,6 +183,15 @@ final class StateTable<K, V> {
         return m;
     }
 
+    /** Adds the keys that hold a value in the void namespace to {@code out}. */
+    void collectKeys(java.util.List<K> out) {
+        for (Group<K, V> g : groups) {
+            if (g != null) {
+                out.addAll(g.flat.keySet());
+            }
+        }
+    }
+
     /** The groups as they are now, for a snapshot; they are shared from now on. */
     Group<K, V>[] capture() {
         return groups.clone();

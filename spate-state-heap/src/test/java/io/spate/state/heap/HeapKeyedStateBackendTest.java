@@ -333,6 +333,50 @@ class HeapKeyedStateBackendTest {
     }
 
     @Test
+    void clearingTheCurrentKeyMakesStateRefuseUse() throws Exception {
+        ValueState<Integer> v = backend.getValueState(new ValueStateDescriptor<>("v", Types.INT));
+        backend.setCurrentKey(key(0));
+        v.update(1);
+        backend.clearCurrentKey();
+        assertThat(backend.getCurrentKey()).isNull();
+        assertThat(backend.getCurrentKeyGroup()).isEqualTo(-1);
+        assertThatThrownBy(v::value)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outside the processing of a key")
+                .hasMessageContaining("applyToKeyedState");
+        backend.setCurrentKey(key(0));
+        assertThat(v.value()).isEqualTo(1);
+    }
+
+    @Test
+    void theKeysOfOneStateAreListedAndMayBeClearedWhileVisited() throws Exception {
+        ValueState<Integer> v = backend.getValueState(new ValueStateDescriptor<>("v", Types.INT));
+        ListState<Integer> other =
+                backend.getListState(new ListStateDescriptor<>("other", Types.INT));
+        for (int i = 0; i < 10; i++) {
+            backend.setCurrentKey(key(i));
+            v.update(i);
+        }
+        backend.setCurrentKey(key(15));
+        other.add(1);
+        // A key with a value in a window namespace only is not listed.
+        var windowed = backend.getValueState(new ValueStateDescriptor<>("v", Types.INT));
+        windowed.setCurrentNamespace("window");
+        backend.setCurrentKey(key(16));
+        windowed.update(16);
+
+        List<String> keys = backend.getKeys("v");
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(ownKeys.subList(0, 10));
+        for (String k : keys) {
+            backend.setCurrentKey(k);
+            v.clear();
+        }
+        assertThat(backend.getKeys("v")).isEmpty();
+        assertThat(backend.getKeys("other")).containsExactly(key(15));
+        assertThat(backend.getKeys("no such state")).isEmpty();
+    }
+
+    @Test
     void theCurrentKeyAndItsKeyGroupAreReported() {
         for (String k : ownKeys) {
             backend.setCurrentKey(k);
