@@ -69,6 +69,9 @@ public final class StreamTasklet implements Tasklet {
     private int batchPosition;
     private Phase phase = Phase.RUNNING;
 
+    /** The reader is done, but its final watermark waits until the output has room. */
+    private boolean sourceExhausted;
+
     public StreamTasklet(TaskDeployment deployment, TaskEnvironment env) {
         this.deployment = deployment;
         this.env = env;
@@ -201,6 +204,10 @@ public final class StreamTasklet implements Tasklet {
     }
 
     private boolean pollSource() throws Exception {
+        if (sourceExhausted) {
+            finishSource(); // call() comes here only when the output has room
+            return true;
+        }
         int budget = env.recordsPerCall();
         long before = metrics.recordsIn();
         while (true) {
@@ -213,8 +220,13 @@ public final class StreamTasklet implements Tasklet {
                 throw chain.wrap(0, e);
             }
             if (status == InputStatus.END_OF_INPUT) {
-                chain.source().emitFinalWatermark();
-                endInput();
+                // The final watermark fires every event-time timer downstream: like any other
+                // input, it must wait while a batch waits for room.
+                if (outputBlocked()) {
+                    sourceExhausted = true;
+                } else {
+                    finishSource();
+                }
                 return true;
             }
             long emitted = metrics.recordsIn() - before;
@@ -225,6 +237,11 @@ public final class StreamTasklet implements Tasklet {
                 return true;
             }
         }
+    }
+
+    private void finishSource() throws Exception {
+        chain.source().emitFinalWatermark();
+        endInput();
     }
 
     private boolean pollInputs() throws Exception {
@@ -248,8 +265,8 @@ public final class StreamTasklet implements Tasklet {
                             channelInput[itemChannel] == 0 ? chain.headInput() : chain.headInput2();
                 } else {
                     handleEvent((ControlEvent) item);
-                    if (phase != Phase.RUNNING) {
-                        return true;
+                    if (phase != Phase.RUNNING || outputBlocked()) {
+                        return true; // a watermark may have fired timers that filled the output
                     }
                     handled++;
                     continue;
