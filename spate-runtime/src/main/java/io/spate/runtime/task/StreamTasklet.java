@@ -99,6 +99,15 @@ public final class StreamTasklet implements Tasklet {
         return metrics;
     }
 
+    /**
+     * When the earliest processing-time callback of the subtask (a timer, a periodic watermark) is
+     * due, in milliseconds of the environment's clock; {@code Long.MAX_VALUE} if none waits. A
+     * driver that moves a manual clock uses it to stop at every such time on the way.
+     */
+    public long nextProcessingTime() {
+        return processingTime == null ? Long.MAX_VALUE : processingTime.nextTime();
+    }
+
     @Override
     public void init() throws Exception {
         processingTime = new TaskProcessingTimeService(env.clock());
