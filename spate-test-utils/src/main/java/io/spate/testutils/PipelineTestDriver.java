@@ -41,7 +41,7 @@ import java.util.TreeMap;
  *     TestOutput<String> out = driver.capture(alerts);
  *
  *     clicks.add(new Click("ann"), 1_000);
- *     clicks.advanceWatermark(60_000);
+ *     clicks.advanceWatermark(70_000);
  *     assertThat(out.values()).containsExactly("ann silent since 1000");
  *     driver.advanceProcessingTime(Duration.ofMinutes(5));
  * }
@@ -72,7 +72,8 @@ import java.util.TreeMap;
  *   <li><b>Processing time</b> is the driver's {@link ManualClock}, starting at 0. {@link
  *       #advanceProcessingTime} moves it and stops at every pending processing-time callback on the
  *       way, so that timers fire at their time, in order, and see that time as the current one.
- *       Periodic watermarks and idleness timeouts of real sources follow this clock too.
+ *       Periodic watermarks and idleness timeouts follow this clock too. A real source that waits
+ *       for the clock (a rate limit) is polled whenever the clock stops, not in between.
  *   <li><b>Event time</b> moves only when the test says: a test input's watermark is what {@link
  *       TestInput#advanceWatermark} says (no generator, no idleness timeout), and operators combine
  *       their inputs' watermarks exactly as in a job. When an input ends, its event time ends:
