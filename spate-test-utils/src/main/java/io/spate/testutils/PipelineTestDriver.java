@@ -109,7 +109,6 @@ public final class PipelineTestDriver implements AutoCloseable {
     private final List<StreamTasklet> running = new ArrayList<>();
     private State state = State.BUILDING;
     private RuntimeException failure;
-    private LocalExchange exchange;
 
     /** A driver whose operators run with parallelism 1 unless they set their own. */
     public PipelineTestDriver() {
@@ -229,7 +228,9 @@ public final class PipelineTestDriver implements AutoCloseable {
     public Map<String, Long> getCounters() {
         Map<String, Long> totals = new TreeMap<>();
         for (StreamTasklet t : tasklets) {
-            t.metrics().snapshot().forEach((k, v) -> totals.merge(k, v, (a, b) -> merge(k, a, b)));
+            t.metrics()
+                    .snapshot()
+                    .forEach((k, v) -> totals.merge(k, v, (a, b) -> TaskMetrics.merge(k, a, b)));
         }
         return totals;
     }
@@ -237,10 +238,6 @@ public final class PipelineTestDriver implements AutoCloseable {
     /** A counter's total over subtasks, or 0 when no subtask created it. */
     public long getCounter(String name) {
         return getCounters().getOrDefault(name, 0L);
-    }
-
-    private static long merge(String name, long a, long b) {
-        return TaskMetrics.merge(name, a, b);
     }
 
     /** Closes every operator. The outputs keep what they captured. */
@@ -353,7 +350,7 @@ public final class PipelineTestDriver implements AutoCloseable {
                                     env.getConfiguration(),
                                     clock),
                             1);
-            exchange = new LocalExchange(QUEUE_CAPACITY);
+            LocalExchange exchange = new LocalExchange(QUEUE_CAPACITY);
             JobId jobId = JobId.random();
             ClassLoader classLoader = classLoader();
             TaskEnvironment taskEnv =
