@@ -3,10 +3,21 @@ package io.spate.tests.eventtime;
 import static io.spate.tests.eventtime.ScheduledSource.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spate.api.common.eventtime.WatermarkGenerator;
+import io.spate.api.common.eventtime.WatermarkOutput;
 import io.spate.api.common.eventtime.WatermarkStrategy;
 import io.spate.api.common.functions.Collector;
 import io.spate.api.common.typeinfo.TypeInfo;
+import io.spate.api.common.typeinfo.Types;
+import io.spate.api.connector.source.Boundedness;
+import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.SourceReader;
+import io.spate.api.connector.source.SourceReaderContext;
+import io.spate.api.connector.source.lib.IndexRangeSplit;
+import io.spate.api.connector.source.lib.NumberSequenceSource;
 import io.spate.api.datastream.DataStream;
+import io.spate.api.datastream.OutputTag;
+import io.spate.api.datastream.SingleOutputStreamOperator;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.tests.eventtime.ScheduledSource.Reading;
@@ -14,6 +25,7 @@ import io.spate.tests.eventtime.ScheduledSource.Split;
 import io.spate.testutils.PipelineTestDriver;
 import io.spate.testutils.TestOutput;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -197,6 +209,88 @@ class SourceWatermarksTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /**
+     * The numbers {@code 0..n-1} in {@code shards} shards, however many subtasks read them: more
+     * shards than subtasks, as after restoring at a lower parallelism.
+     */
+    static final class ShardedSequence implements Source<Long, IndexRangeSplit> {
+        private static final long serialVersionUID = 1L;
+
+        private final NumberSequenceSource numbers;
+        private final int shards;
+
+        ShardedSequence(long n, int shards) {
+            this.numbers = new NumberSequenceSource(0, n - 1);
+            this.shards = shards;
+        }
+
+        @Override
+        public Boundedness getBoundedness() {
+            return Boundedness.BOUNDED;
+        }
+
+        @Override
+        public List<IndexRangeSplit> createSplits(int parallelism) {
+            return numbers.createSplits(shards);
+        }
+
+        @Override
+        public SourceReader<Long, IndexRangeSplit> createReader(SourceReaderContext context) {
+            return numbers.createReader(context);
+        }
+    }
+
+    static final OutputTag<Long> LATE = new OutputTag<>("late") {};
+
+    /** A punctuated generator: every record moves the watermark to just below its time. */
+    static final class EveryRecord implements WatermarkGenerator<Long> {
+        @Override
+        public void onEvent(Long v, long timestamp, WatermarkOutput output) {
+            output.emitWatermark(timestamp - 1);
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {}
+    }
+
+    /** Sends records at or behind the watermark to a side output, passes the others on. */
+    static final class LateDetector extends KeyedProcessFunction<Long, Long, Long> {
+        @Override
+        public void processElement(Long v, Context ctx, Collector<Long> out) {
+            if (ctx.timestamp() <= ctx.timerService().currentWatermark()) {
+                ctx.output(LATE, v);
+            } else {
+                out.collect(v);
+            }
+        }
+    }
+
+    @Test
+    void theShardsOfABuiltInSourceEachHaveTheirOwnWatermark() {
+        // Four shards of 1000 numbers on one subtask; each shard covers the same 10 s of event
+        // time, and a punctuated generator moves each shard's watermark with every record. Only
+        // per-shard watermarks, combined as the minimum over shards read together, keep every
+        // record on time.
+        long n = 4_000;
+        WatermarkStrategy<Long> punctuated =
+                WatermarkStrategy.forGenerator(EveryRecord::new)
+                        .withTimestampAssigner((v, ts) -> (v % 1_000) * 10);
+        DataStream<Long> numbers =
+                driver.env()
+                        .fromSource(new ShardedSequence(n, 4), punctuated, "Shards", Types.LONG);
+        SingleOutputStreamOperator<Long> checked =
+                numbers.keyBy(v -> v % 7).process(new LateDetector());
+        TestOutput<Long> onTime = driver.capture(checked);
+        TestOutput<Long> late = driver.capture(checked.getSideOutput(LATE));
+        TestOutput<Long> source = driver.capture(numbers);
+
+        driver.run();
+
+        assertThat(late.values()).isEmpty();
+        assertThat(onTime.values()).hasSize((int) n);
+        assertThat(source.watermarks()).hasSizeGreaterThan(10).endsWith(9_989L, Long.MAX_VALUE);
     }
 
     /** Emits {@code split@time} when the watermark passes a reading's time. */

@@ -16,8 +16,8 @@ import java.util.List;
  * <p>Each split emits through its own output ({@link ReaderOutput#createOutputForSplit}), so that a
  * shard of a generator counts as a split for watermarks and idleness, and releases it when it is
  * done. A reader with several splits reads them in turn, a few records from each per poll, so that
- * their event time advances together instead of one split running ahead of the watermark that the
- * others hold back.
+ * their event time advances together; and it opens the outputs of all of them before the first
+ * record, so that a split not yet read holds the watermark back instead of finding it has passed.
  */
 @Internal
 public abstract class IndexRangeReader<T> implements SourceReader<T, IndexRangeSplit> {
@@ -26,6 +26,8 @@ public abstract class IndexRangeReader<T> implements SourceReader<T, IndexRangeS
 
     /** The splits not yet finished, the one to read next first. */
     private final ArrayDeque<Cursor> splits = new ArrayDeque<>();
+
+    private boolean outputsOpened;
 
     /** A split and the next index to read in it. */
     private static final class Cursor {
@@ -66,6 +68,12 @@ public abstract class IndexRangeReader<T> implements SourceReader<T, IndexRangeS
         Cursor cursor = splits.peek();
         if (cursor == null) {
             return InputStatus.END_OF_INPUT;
+        }
+        if (!outputsOpened) {
+            outputsOpened = true;
+            for (Cursor c : splits) {
+                output.createOutputForSplit(c.split.splitId());
+            }
         }
         long n = Math.min(Math.min(RECORDS_PER_POLL, permits()), cursor.split.end() - cursor.next);
         if (n <= 0) {

@@ -71,6 +71,8 @@ class IndexRangeReaderTest {
         assertThat(out.bySplit).containsOnlyKeys("0", "1");
         assertThat(out.bySplit.get("0")).isEqualTo(range(0, 100));
         assertThat(out.bySplit.get("1")).isEqualTo(range(100, 200));
+        // Both outputs open before the first record, so that neither finds the watermark passed.
+        assertThat(out.events.subList(0, 2)).containsExactly("create 0", "create 1");
         assertThat(out.lifecycle())
                 .containsExactly("create 0", "create 1", "release 0", "release 1");
         // Each output is released right after the shard's last record.
@@ -134,7 +136,7 @@ class IndexRangeReaderTest {
     }
 
     @Test
-    void aRateLimitedGeneratorWaitsWithoutOpeningAnOutput() throws Exception {
+    void aRateLimitedGeneratorEmitsOnlyWhatItsClockAllows() throws Exception {
         ManualClock clock = new ManualClock();
         DataGeneratorSource<Long> source = new DataGeneratorSource<>(i -> i, 3, 10, Types.LONG);
         SourceReader<Long, IndexRangeSplit> reader =
