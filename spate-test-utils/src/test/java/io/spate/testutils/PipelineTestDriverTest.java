@@ -320,6 +320,16 @@ class PipelineTestDriverTest {
     }
 
     @Test
+    void aTestInputCannotRunInAJob() {
+        PipelineTestDriver driver = driver(1);
+        TestInput<Integer> in = driver.input(Types.INT);
+        in.stream().map(i -> i + 1).print();
+
+        assertThatThrownBy(() -> driver.env().execute("not like this"))
+                .hasStackTraceContaining("A test input is fed by its PipelineTestDriver");
+    }
+
+    @Test
     void aStreamFromAnotherEnvironmentCannotBeCaptured() {
         PipelineTestDriver driver = driver(1);
         PipelineTestDriver other = driver(1);
