@@ -41,6 +41,22 @@ final class TestingJobClient implements JobClient {
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(String directory) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("test client"));
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(String directory) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("test client"));
+    }
+
+    @Override
+    public CompletableFuture<java.util.List<io.spate.api.execution.JobFailure>>
+            getFailureHistory() {
+        return CompletableFuture.completedFuture(java.util.List.of());
+    }
+
+    @Override
     public CompletableFuture<JobStatus> getJobStatus() {
         return CompletableFuture.completedFuture(metrics.get().getStatus());
     }
