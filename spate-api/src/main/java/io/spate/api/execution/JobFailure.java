@@ -10,7 +10,20 @@ import io.spate.annotations.Public;
  * @param task the subtask that failed first, e.g. {@code "Map -> Filter (2/4)"}
  * @param cause the failure in one line
  * @param restarted whether the job restarted after it
+ * @param restoredFrom the checkpoint or savepoint directory the restart restored from, or null (no
+ *     restart, or a restart from the beginning)
  */
 @Public
 public record JobFailure(
-        long timestampMillis, int attempt, String task, String cause, boolean restarted) {}
+        long timestampMillis,
+        int attempt,
+        String task,
+        String cause,
+        boolean restarted,
+        String restoredFrom) {
+
+    /** The same failure, noting where the restart restored from. */
+    public JobFailure withRestoredFrom(String directory) {
+        return new JobFailure(timestampMillis, attempt, task, cause, restarted, directory);
+    }
+}

@@ -196,6 +196,10 @@ public final class JobMaster implements JobMasterGateway {
             return;
         }
         TaskRestore restore = from == null ? null : toRestore(from);
+        if (from != null && !failures.isEmpty()) {
+            int last = failures.size() - 1;
+            failures.set(last, failures.get(last).withRestoredFrom(from.directory().toString()));
+        }
         transition(JobStatus.RUNNING);
         Map<TaskKey, TaskExecutorGateway> all = new LinkedHashMap<>();
         Set<TaskKey> sources = new HashSet<>();
@@ -392,7 +396,12 @@ public final class JobMaster implements JobMasterGateway {
         Duration delay = restartStrategy.onFailure(clock.millis());
         failures.add(
                 new JobFailure(
-                        clock.millis(), attempt, failedTask, describe(failure), delay != null));
+                        clock.millis(),
+                        attempt,
+                        failedTask,
+                        describe(failure),
+                        delay != null,
+                        null));
         if (delay == null) {
             LOG.info(
                     "Job '{}' ({}) fails for good ({})",
@@ -457,7 +466,8 @@ public final class JobMaster implements JobMasterGateway {
                                     + problem.getMessage(),
                             problem);
             failures.add(
-                    new JobFailure(clock.millis(), attempt, "restart", describe(failure), false));
+                    new JobFailure(
+                            clock.millis(), attempt, "restart", describe(failure), false, null));
             complete(JobStatus.FAILED);
             return;
         }
