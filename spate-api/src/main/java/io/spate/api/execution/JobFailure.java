@@ -12,6 +12,7 @@ import io.spate.annotations.Public;
  * @param restarted whether the job restarted after it
  * @param restoredFrom the checkpoint or savepoint directory the restart restored from, or null (no
  *     restart, or a restart from the beginning)
+ * @param redeployedMillis when the next run was deployed (JobManager clock), or -1
  */
 @Public
 public record JobFailure(
@@ -20,10 +21,12 @@ public record JobFailure(
         String task,
         String cause,
         boolean restarted,
-        String restoredFrom) {
+        String restoredFrom,
+        long redeployedMillis) {
 
-    /** The same failure, noting where the restart restored from. */
-    public JobFailure withRestoredFrom(String directory) {
-        return new JobFailure(timestampMillis, attempt, task, cause, restarted, directory);
+    /** The same failure, noting when and from where the job was deployed again. */
+    public JobFailure withRestart(String directory, long redeployedAt) {
+        return new JobFailure(
+                timestampMillis, attempt, task, cause, restarted, directory, redeployedAt);
     }
 }

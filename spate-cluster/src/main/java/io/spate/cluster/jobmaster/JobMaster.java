@@ -81,6 +81,7 @@ public final class JobMaster implements JobMasterGateway {
     private JobStatus status = JobStatus.CREATED;
     private Throwable failure;
     private String failedTask;
+    private long failureMillis;
     private long startMillis;
     private long startNanos;
     private ScheduledFuture<?> scheduledRestart;
@@ -196,9 +197,14 @@ public final class JobMaster implements JobMasterGateway {
             return;
         }
         TaskRestore restore = from == null ? null : toRestore(from);
-        if (from != null && !failures.isEmpty()) {
+        if (!failures.isEmpty()) {
             int last = failures.size() - 1;
-            failures.set(last, failures.get(last).withRestoredFrom(from.directory().toString()));
+            failures.set(
+                    last,
+                    failures.get(last)
+                            .withRestart(
+                                    from == null ? null : from.directory().toString(),
+                                    clock.millis()));
         }
         transition(JobStatus.RUNNING);
         Map<TaskKey, TaskExecutorGateway> all = new LinkedHashMap<>();
@@ -347,6 +353,7 @@ public final class JobMaster implements JobMasterGateway {
         }
         failure = cause;
         failedTask = task;
+        failureMillis = clock.millis();
         if (status == JobStatus.RUNNING) {
             LOG.info(
                     "Job '{}' ({}) attempt {} is failing: {} failed: {}",
@@ -396,12 +403,13 @@ public final class JobMaster implements JobMasterGateway {
         Duration delay = restartStrategy.onFailure(clock.millis());
         failures.add(
                 new JobFailure(
-                        clock.millis(),
+                        failureMillis,
                         attempt,
                         failedTask,
                         describe(failure),
                         delay != null,
-                        null));
+                        null,
+                        -1));
         if (delay == null) {
             LOG.info(
                     "Job '{}' ({}) fails for good ({})",
@@ -467,7 +475,13 @@ public final class JobMaster implements JobMasterGateway {
                             problem);
             failures.add(
                     new JobFailure(
-                            clock.millis(), attempt, "restart", describe(failure), false, null));
+                            clock.millis(),
+                            attempt,
+                            "restart",
+                            describe(failure),
+                            false,
+                            null,
+                            -1));
             complete(JobStatus.FAILED);
             return;
         }
