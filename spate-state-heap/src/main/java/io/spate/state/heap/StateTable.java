@@ -20,6 +20,9 @@ final class StateTable<K, V> {
     private final HashMap<K, V>[] flat;
     private final HashMap<K, HashMap<Object, V>>[] nested;
 
+    /** The number of (key, namespace) entries, kept up to date so that counting costs nothing. */
+    private long size;
+
     @SuppressWarnings("unchecked")
     StateTable(KeyGroupRange range) {
         this.firstKeyGroup = range.start();
@@ -49,7 +52,9 @@ final class StateTable<K, V> {
                 map = new HashMap<>();
                 flat[i] = map;
             }
-            map.put(key, value);
+            if (map.put(key, value) == null) {
+                size++;
+            }
             return;
         }
         HashMap<K, HashMap<Object, V>> map = nested[i];
@@ -57,15 +62,17 @@ final class StateTable<K, V> {
             map = new HashMap<>();
             nested[i] = map;
         }
-        map.computeIfAbsent(key, k -> new HashMap<>(4)).put(namespace, value);
+        if (map.computeIfAbsent(key, k -> new HashMap<>(4)).put(namespace, value) == null) {
+            size++;
+        }
     }
 
     void remove(int keyGroup, K key, Object namespace) {
         int i = keyGroup - firstKeyGroup;
         if (namespace == VoidNamespace.INSTANCE) {
             HashMap<K, V> map = flat[i];
-            if (map != null) {
-                map.remove(key);
+            if (map != null && map.remove(key) != null) {
+                size--;
             }
             return;
         }
@@ -75,7 +82,9 @@ final class StateTable<K, V> {
         }
         HashMap<Object, V> byNamespace = map.get(key);
         if (byNamespace != null) {
-            byNamespace.remove(namespace);
+            if (byNamespace.remove(namespace) != null) {
+                size--;
+            }
             if (byNamespace.isEmpty()) {
                 map.remove(key);
             }
@@ -86,25 +95,15 @@ final class StateTable<K, V> {
     void removeNamespaces(int keyGroup, K key) {
         HashMap<K, HashMap<Object, V>> map = nested[keyGroup - firstKeyGroup];
         if (map != null) {
-            map.remove(key);
+            HashMap<Object, V> removed = map.remove(key);
+            if (removed != null) {
+                size -= removed.size();
+            }
         }
     }
 
     /** The number of (key, namespace) entries. */
     long size() {
-        long n = 0;
-        for (HashMap<K, V> m : flat) {
-            if (m != null) {
-                n += m.size();
-            }
-        }
-        for (HashMap<K, HashMap<Object, V>> m : nested) {
-            if (m != null) {
-                for (HashMap<Object, V> byNamespace : m.values()) {
-                    n += byNamespace.size();
-                }
-            }
-        }
-        return n;
+        return size;
     }
 }
