@@ -56,7 +56,8 @@ public final class TimeWindow extends Window {
     /**
      * The start of the window of {@code size} (aligned to {@code offset}) that contains {@code
      * timestamp}: the largest {@code start <= timestamp} with {@code start ≡ offset (mod size)}.
-     * Exact for negative timestamps and offsets.
+     * Exact for negative timestamps and offsets, as long as the start is a {@code long} (it is not
+     * within {@code size} of {@code Long.MIN_VALUE}).
      */
     public static long getWindowStartWithOffset(long timestamp, long offset, long size) {
         // floorMod of each term separately keeps the difference within (-size, size): no overflow.
