@@ -168,7 +168,9 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
                         OperatorTestHarness.class.getClassLoader(),
                         id -> null,
                         1,
-                        1);
+                        1,
+                        io.spate.runtime.task.CheckpointResponder.NONE,
+                        Runnable::run);
         tasklet =
                 new StreamTasklet(
                         new TaskDeployment(jobId, 0, graph, vertex.id(), 0, List.of()),

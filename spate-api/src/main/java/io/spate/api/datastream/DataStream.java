@@ -8,6 +8,7 @@ import io.spate.api.common.functions.FlatMapFunction;
 import io.spate.api.common.functions.KeySelector;
 import io.spate.api.common.functions.MapFunction;
 import io.spate.api.common.functions.Partitioner;
+import io.spate.api.common.state.MapStateDescriptor;
 import io.spate.api.common.typeinfo.InvalidTypesException;
 import io.spate.api.common.typeinfo.TypeExtractor;
 import io.spate.api.common.typeinfo.TypeInfo;
@@ -132,6 +133,19 @@ public class DataStream<T> {
         return new ConnectedStreams<>(environment, this, other);
     }
 
+    /**
+     * Connects this stream (keyed or not) with a broadcast stream: process the result with a {@code
+     * BroadcastProcessFunction}, or a {@code KeyedBroadcastProcessFunction} when this stream is
+     * keyed.
+     */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        if (broadcastStream.getExecutionEnvironment() != environment) {
+            throw new InvalidProgramException(
+                    "Cannot connect streams of different execution environments");
+        }
+        return new BroadcastConnectedStream<>(environment, this, broadcastStream);
+    }
+
     // ------------------------------------------------------------------ partitioning
 
     /**
@@ -183,6 +197,34 @@ public class DataStream<T> {
     /** Sends every element to every subtask of the next operator. */
     public DataStream<T> broadcast() {
         return partition(PartitionSpec.of(PartitionSpec.Kind.BROADCAST));
+    }
+
+    /**
+     * Makes this stream a broadcast stream with broadcast state: connected to another stream, every
+     * element goes to every parallel instance of the operator, which keeps a copy of each state
+     * {@code broadcastStateDescriptors} names ({@code getBroadcastState(descriptor)}).
+     *
+     * @throws IllegalArgumentException when no descriptor is given or two share a name
+     */
+    public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        if (broadcastStateDescriptors.length == 0) {
+            throw new IllegalArgumentException(
+                    "broadcast(descriptors...) needs at least one broadcast state descriptor");
+        }
+        List<MapStateDescriptor<?, ?>> descriptors = new ArrayList<>();
+        for (MapStateDescriptor<?, ?> d : broadcastStateDescriptors) {
+            Objects.requireNonNull(d, "broadcast state descriptor");
+            for (MapStateDescriptor<?, ?> other : descriptors) {
+                if (other.getName().equals(d.getName())) {
+                    throw new IllegalArgumentException(
+                            "Two broadcast state descriptors are named '"
+                                    + d.getName()
+                                    + "'; broadcast state names must be unique");
+                }
+            }
+            descriptors.add(d);
+        }
+        return new BroadcastStream<>(environment, this, descriptors);
     }
 
     /** Sends each element to a random subtask of the next operator. */

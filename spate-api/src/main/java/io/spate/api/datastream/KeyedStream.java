@@ -1,6 +1,7 @@
 package io.spate.api.datastream;
 
 import io.spate.annotations.Public;
+import io.spate.api.common.InvalidProgramException;
 import io.spate.api.common.functions.KeySelector;
 import io.spate.api.common.functions.ReduceFunction;
 import io.spate.api.common.typeinfo.TypeInfo;
@@ -88,6 +89,27 @@ public class KeyedStream<T, K> extends DataStream<T> {
                 "KeyedProcess",
                 new OperatorSpec.KeyedProcess(function),
                 outputType(function, KeyedProcessFunction.class, 1, 2, "KeyedProcess"));
+    }
+
+    /**
+     * Starts an interval join with {@code other}, keyed by keys of the same type: each element of
+     * this stream meets the elements of {@code other} with the same key whose timestamps lie within
+     * bounds relative to its own ({@code .between(lower, upper)}), in event time.
+     */
+    public <T1> IntervalJoin<T, T1, K> intervalJoin(KeyedStream<T1, K> other) {
+        if (other.getExecutionEnvironment() != getExecutionEnvironment()) {
+            throw new InvalidProgramException(
+                    "Cannot join streams of different execution environments");
+        }
+        if (!keyType.equals(other.getKeyType())) {
+            throw new InvalidProgramException(
+                    "Cannot interval-join streams keyed by keys of different types: "
+                            + keyType
+                            + " (left) and "
+                            + other.getKeyType()
+                            + " (right); make both key selectors return the same type");
+        }
+        return new IntervalJoin<>(this, other);
     }
 
     /**

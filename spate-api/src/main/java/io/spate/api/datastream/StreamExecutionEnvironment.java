@@ -151,6 +151,20 @@ public class StreamExecutionEnvironment {
         return configuration;
     }
 
+    /**
+     * Turns on checkpoints every {@code interval}: the job's state and source positions are saved,
+     * and a failed job restarts from the latest checkpoint with exactly-once state. Further
+     * settings: {@link io.spate.api.execution.CheckpointingOptions}.
+     */
+    public StreamExecutionEnvironment enableCheckpointing(java.time.Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException(
+                    "The checkpoint interval must be positive, was " + interval);
+        }
+        configuration.set(io.spate.api.execution.CheckpointingOptions.INTERVAL, interval);
+        return this;
+    }
+
     /** The clock the engine reads processing time from; tests set a manual one. */
     public StreamExecutionEnvironment setClock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");

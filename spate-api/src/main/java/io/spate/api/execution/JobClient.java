@@ -29,6 +29,18 @@ public interface JobClient {
      */
     CompletableFuture<JobExecutionResult> getJobExecutionResult();
 
+    /**
+     * Takes a savepoint of the running job into {@code directory} (or the configured {@code
+     * state.savepoints.dir} when null); completes with the savepoint's path.
+     */
+    CompletableFuture<String> triggerSavepoint(String directory);
+
+    /** Takes a savepoint, then stops the job; completes with the savepoint's path. */
+    CompletableFuture<String> stopWithSavepoint(String directory);
+
+    /** The job's failures so far, oldest first; each says whether the job restarted. */
+    CompletableFuture<java.util.List<JobFailure>> getFailureHistory();
+
     /** The job's record totals now. */
     CompletableFuture<JobMetricsSnapshot> getMetrics();
 

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Applies an operator to two inputs ({@code connect}, joins, broadcast). On keyed inputs it carries
  * a key selector per input; both give keys of the same type, and elements of either input with
- * equal keys meet at the same subtask and share keyed state.
+ * equal keys meet at the same subtask and share keyed state. A keyed first input with a second
+ * input that has no key selector is a keyed stream connected with a broadcast stream: the operator
+ * has keyed state, and no key is current while it handles the second input.
  */
 @Internal
 public final class TwoInputTransformation<IN1, IN2, O> extends Transformation<O> {
@@ -30,8 +32,9 @@ public final class TwoInputTransformation<IN1, IN2, O> extends Transformation<O>
             KeySelector<IN2, ?> keySelector2,
             TypeInfo<?> keyType) {
         super(id, name, outputType);
-        if ((keySelector1 == null) != (keySelector2 == null)) {
-            throw new IllegalArgumentException("both inputs must be keyed, or neither");
+        if (keySelector1 == null && keySelector2 != null) {
+            throw new IllegalArgumentException(
+                    "the second input cannot be keyed alone: key both inputs, or only the first");
         }
         this.input1 = input1;
         this.input2 = input2;

@@ -18,6 +18,12 @@ import io.spate.state.heap.HeapStateBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A JobManager and N TaskExecutors inside this JVM: the same roles and gateways as a distributed
@@ -30,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EmbeddedCluster implements AutoCloseable {
     private final MainThreadExecutor jobManagerThread;
+    private final ScheduledThreadPoolExecutor jobManagerTimer;
+    private final ThreadPoolExecutor jobManagerIo;
     private final DispatcherGateway dispatcher;
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
     private final LocalExchange exchange;
@@ -42,8 +50,16 @@ public final class EmbeddedCluster implements AutoCloseable {
         this.exchange = new LocalExchange(config.get(ClusterOptions.QUEUE_CAPACITY));
         this.jobManagerThread = new MainThreadExecutor("spate-jobmanager");
         ResourceManager resourceManager = new ResourceManager(jobManagerThread);
+        this.jobManagerTimer = lazyScheduler("spate-jobmanager-timer");
+        this.jobManagerIo = lazyPool("spate-jobmanager-io", 1);
         Dispatcher dispatcherEndpoint =
-                new Dispatcher(jobManagerThread, resourceManager, clock, this::userClassLoader);
+                new Dispatcher(
+                        jobManagerThread,
+                        resourceManager,
+                        clock,
+                        this::userClassLoader,
+                        jobManagerTimer,
+                        jobManagerIo);
         this.dispatcher =
                 LocalRpc.connect(DispatcherGateway.class, dispatcherEndpoint, jobManagerThread);
         ResourceManagerGateway rm =
@@ -119,6 +135,46 @@ public final class EmbeddedCluster implements AutoCloseable {
         for (TaskExecutor te : taskExecutors) {
             te.close();
         }
+        jobManagerTimer.shutdownNow();
+        jobManagerIo.shutdownNow();
+        try {
+            jobManagerTimer.awaitTermination(10, TimeUnit.SECONDS);
+            jobManagerIo.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         jobManagerThread.close();
+    }
+
+    /** A timer whose thread exists only while something is scheduled. */
+    private static ScheduledThreadPoolExecutor lazyScheduler(String name) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(name));
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
+    }
+
+    /** A pool whose threads exist only while there is work. */
+    private static ThreadPoolExecutor lazyPool(String name, int threads) {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(
+                        threads,
+                        threads,
+                        10,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        daemon(name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

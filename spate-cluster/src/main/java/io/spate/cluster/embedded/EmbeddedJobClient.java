@@ -4,6 +4,7 @@ import io.spate.api.execution.JobClient;
 import io.spate.api.execution.JobExecutionException;
 import io.spate.api.execution.JobExecutionResult;
 import io.spate.api.execution.JobFailedException;
+import io.spate.api.execution.JobFailure;
 import io.spate.api.execution.JobMetricsSnapshot;
 import io.spate.api.execution.JobStatus;
 import io.spate.cluster.messages.JobResult;
@@ -118,6 +119,26 @@ public final class EmbeddedJobClient implements JobClient {
     @Override
     public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
         return executionResult;
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String directory) {
+        return cluster.dispatcher().triggerSavepoint(jobId, directory);
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(String directory) {
+        return cluster.dispatcher().stopWithSavepoint(jobId, directory);
+    }
+
+    @Override
+    public CompletableFuture<List<JobFailure>> getFailureHistory() {
+        if (finalResult.isDone()) {
+            return finalResult.thenApply(JobResult::failures);
+        }
+        return cluster.dispatcher()
+                .requestFailureHistory(jobId)
+                .exceptionallyCompose(e -> finalResult.thenApply(JobResult::failures));
     }
 
     @Override

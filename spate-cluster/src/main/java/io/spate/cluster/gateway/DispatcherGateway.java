@@ -1,5 +1,6 @@
 package io.spate.cluster.gateway;
 
+import io.spate.api.execution.JobFailure;
 import io.spate.api.execution.JobMetricsSnapshot;
 import io.spate.api.execution.JobStatus;
 import io.spate.cluster.messages.JobDetails;
@@ -30,4 +31,16 @@ public interface DispatcherGateway {
     CompletableFuture<JobMetricsSnapshot> requestJobMetrics(JobId jobId);
 
     CompletableFuture<List<JobDetails>> listJobs();
+
+    /**
+     * Takes a savepoint of a running job into {@code directory} (or the job's configured savepoint
+     * directory when null); completes with the savepoint's path.
+     */
+    CompletableFuture<String> triggerSavepoint(JobId jobId, String directory);
+
+    /** Takes a savepoint, then stops the job; completes with the savepoint's path. */
+    CompletableFuture<String> stopWithSavepoint(JobId jobId, String directory);
+
+    /** The failures of a job so far, oldest first. */
+    CompletableFuture<List<JobFailure>> requestFailureHistory(JobId jobId);
 }

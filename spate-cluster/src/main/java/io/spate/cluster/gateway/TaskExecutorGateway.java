@@ -1,5 +1,6 @@
 package io.spate.cluster.gateway;
 
+import io.spate.cluster.messages.CheckpointTrigger;
 import io.spate.cluster.messages.TaskKey;
 import io.spate.cluster.messages.TaskMetricsReport;
 import io.spate.common.JobId;
@@ -17,6 +18,15 @@ public interface TaskExecutorGateway {
 
     /** Cancels a subtask if it still runs; completes when the request is accepted. */
     CompletableFuture<Void> cancelTask(TaskKey task);
+
+    /** Starts a checkpoint at a source subtask; ignored when the subtask is gone. */
+    CompletableFuture<Void> triggerCheckpoint(TaskKey task, CheckpointTrigger trigger);
+
+    /** Tells a subtask that a checkpoint completed. */
+    CompletableFuture<Void> notifyCheckpointComplete(TaskKey task, long checkpointId);
+
+    /** Tells a subtask that a checkpoint was aborted. */
+    CompletableFuture<Void> notifyCheckpointAborted(TaskKey task, long checkpointId);
 
     /** The record totals of the job's subtasks still running here. */
     CompletableFuture<TaskMetricsReport> requestMetrics(JobId jobId);

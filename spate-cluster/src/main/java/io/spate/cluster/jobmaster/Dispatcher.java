@@ -1,5 +1,6 @@
 package io.spate.cluster.jobmaster;
 
+import io.spate.api.execution.JobFailure;
 import io.spate.api.execution.JobMetricsSnapshot;
 import io.spate.api.execution.JobStatus;
 import io.spate.cluster.gateway.DispatcherGateway;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -25,13 +28,19 @@ public final class Dispatcher implements DispatcherGateway {
     private final ResourceManager resourceManager;
     private final Clock clock;
     private final Function<JobId, ClassLoader> userClassLoaders;
+    private final ScheduledExecutorService timer;
+    private final Executor io;
     private final Map<JobId, JobMaster> jobs = new LinkedHashMap<>();
 
     public Dispatcher(
             MainThreadExecutor mainThread,
             ResourceManager resourceManager,
             Clock clock,
-            Function<JobId, ClassLoader> userClassLoaders) {
+            Function<JobId, ClassLoader> userClassLoaders,
+            ScheduledExecutorService timer,
+            Executor io) {
+        this.timer = timer;
+        this.io = io;
         this.mainThread = mainThread;
         this.resourceManager = resourceManager;
         this.clock = clock;
@@ -53,7 +62,9 @@ public final class Dispatcher implements DispatcherGateway {
                         mainThread,
                         resourceManager,
                         clock,
-                        userClassLoaders.apply(jobId));
+                        userClassLoaders.apply(jobId),
+                        timer,
+                        io);
         jobs.put(jobId, master);
         master.start();
         return CompletableFuture.completedFuture(null);
@@ -87,6 +98,21 @@ public final class Dispatcher implements DispatcherGateway {
     @Override
     public CompletableFuture<JobMetricsSnapshot> requestJobMetrics(JobId jobId) {
         return job(jobId).metrics();
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(JobId jobId, String directory) {
+        return job(jobId).triggerSavepoint(directory);
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(JobId jobId, String directory) {
+        return job(jobId).stopWithSavepoint(directory);
+    }
+
+    @Override
+    public CompletableFuture<List<JobFailure>> requestFailureHistory(JobId jobId) {
+        return CompletableFuture.completedFuture(job(jobId).failureHistory());
     }
 
     @Override

@@ -2,9 +2,15 @@ package io.spate.cluster.jobmaster;
 
 import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.SourceSplit;
+import io.spate.api.execution.CheckpointingOptions;
+import io.spate.api.execution.JobFailure;
 import io.spate.api.execution.JobMetricsSnapshot;
 import io.spate.api.execution.JobStatus;
 import io.spate.api.graph.SourceSpec;
+import io.spate.cluster.checkpoint.CheckpointCoordinator;
+import io.spate.cluster.checkpoint.CheckpointTasks;
+import io.spate.cluster.checkpoint.CompletedCheckpoint;
+import io.spate.cluster.failover.RestartStrategy;
 import io.spate.cluster.gateway.JobMasterGateway;
 import io.spate.cluster.gateway.TaskExecutorGateway;
 import io.spate.cluster.messages.ExecutionState;
@@ -17,27 +23,39 @@ import io.spate.cluster.rpc.LocalRpc;
 import io.spate.cluster.rpc.MainThreadExecutor;
 import io.spate.common.JobId;
 import io.spate.common.time.Clock;
+import io.spate.core.checkpoint.OperatorStateSnapshot;
+import io.spate.core.checkpoint.SubtaskStateHandle;
 import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.JobVertex;
 import io.spate.runtime.task.TaskDeployment;
 import io.spate.runtime.task.TaskMetrics;
+import io.spate.runtime.task.TaskRestore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one job: takes slots, deploys every subtask, follows their states and decides the job's
- * status (see {@link JobStatus} for the transitions). Runs on the JobManager's main thread.
+ * Runs one job: takes slots, deploys every subtask, follows their states, restarts the job from its
+ * latest checkpoint when a subtask fails (as its {@link RestartStrategy} allows), and decides the
+ * job's status (see {@link JobStatus}). Runs on the JobManager's main thread.
  *
  * <p>Subtask i of every vertex goes to slot i (slot sharing): a job needs as many slots as its
- * highest parallelism, and a pipeline's neighbouring subtasks share a TaskExecutor.
+ * highest parallelism. Each run of the job is an <em>attempt</em>; reports from older attempts are
+ * ignored.
  */
 public final class JobMaster implements JobMasterGateway {
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
@@ -48,24 +66,34 @@ public final class JobMaster implements JobMasterGateway {
     private final ResourceManager resourceManager;
     private final Clock clock;
     private final ClassLoader userClassLoader;
+    private final ScheduledExecutorService timer;
+    private final Executor io;
     private final JobMasterGateway selfGateway;
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
+    private final RestartStrategy restartStrategy;
+    private final CheckpointCoordinator checkpoints;
+    private final List<JobFailure> failures = new ArrayList<>();
 
+    private List<ResourceManager.Slot> slots;
     private final Map<TaskKey, Deployed> tasks = new LinkedHashMap<>();
     private final Map<String, Long> finishedCounters = new TreeMap<>();
     private TaskMetricsReport finishedTotals = TaskMetricsReport.EMPTY;
-    private final int attempt = 0;
+    private int attempt = -1;
     private JobStatus status = JobStatus.CREATED;
     private Throwable failure;
+    private String failedTask;
     private long startMillis;
     private long startNanos;
+    private ScheduledFuture<?> scheduledRestart;
 
     private static final class Deployed {
         final TaskExecutorGateway gateway;
+        final String name;
         ExecutionState state = ExecutionState.DEPLOYING;
 
-        Deployed(TaskExecutorGateway gateway) {
+        Deployed(TaskExecutorGateway gateway, String name) {
             this.gateway = gateway;
+            this.name = name;
         }
     }
 
@@ -75,14 +103,29 @@ public final class JobMaster implements JobMasterGateway {
             MainThreadExecutor mainThread,
             ResourceManager resourceManager,
             Clock clock,
-            ClassLoader userClassLoader) {
+            ClassLoader userClassLoader,
+            ScheduledExecutorService timer,
+            Executor io) {
         this.jobId = jobId;
         this.jobGraph = jobGraph;
         this.mainThread = mainThread;
         this.resourceManager = resourceManager;
         this.clock = clock;
         this.userClassLoader = userClassLoader;
+        this.timer = timer;
+        this.io = io;
         this.selfGateway = LocalRpc.connect(JobMasterGateway.class, this, mainThread);
+        this.restartStrategy = RestartStrategy.fromConfiguration(jobGraph.configuration());
+        this.checkpoints =
+                new CheckpointCoordinator(
+                        jobId,
+                        jobGraph,
+                        jobGraph.configuration(),
+                        mainThread,
+                        timer,
+                        io,
+                        clock,
+                        this::onFinalCheckpointFailed);
     }
 
     public JobId jobId() {
@@ -101,53 +144,113 @@ public final class JobMaster implements JobMasterGateway {
         return new JobDetails(jobId, jobGraph.name(), status, startMillis);
     }
 
-    /** Takes slots and deploys every subtask; a job that cannot start fails at once. */
+    public List<JobFailure> failureHistory() {
+        return List.copyOf(failures);
+    }
+
+    /** Takes slots, restores from a savepoint if configured, and deploys every subtask. */
     public void start() {
         mainThread.assertMainThread();
         startMillis = clock.millis();
         startNanos = clock.nanoTime();
-        List<ResourceManager.Slot> slots;
-        Map<Integer, List<List<SourceSplit>>> splits;
         try {
             slots = resourceManager.allocate(jobId, jobGraph.maxVertexParallelism());
         } catch (RuntimeException e) {
             fail(e);
             return;
         }
+        String savepoint = jobGraph.configuration().get(CheckpointingOptions.RESTORE_PATH);
+        if (savepoint == null) {
+            deploy(null);
+            return;
+        }
+        io.execute(
+                () -> {
+                    CompletedCheckpoint restored;
+                    try {
+                        restored = SavepointRestore.load(Path.of(savepoint), jobGraph);
+                    } catch (Exception e) {
+                        mainThread.execute(() -> fail(e));
+                        return;
+                    }
+                    mainThread.execute(
+                            () -> {
+                                checkpoints.setInitial(restored);
+                                deploy(restored);
+                            });
+                });
+    }
+
+    /** Deploys a new attempt of every subtask, restoring from {@code from} when not null. */
+    private void deploy(CompletedCheckpoint from) {
+        attempt++;
+        tasks.clear();
+        finishedCounters.clear();
+        finishedTotals = TaskMetricsReport.EMPTY;
+        failure = null;
+        failedTask = null;
+        Map<Integer, List<List<SourceSplit>>> splits;
         try {
             splits = assignSplits();
         } catch (Exception e) {
             fail(new IllegalStateException("Could not divide the input of a source: " + e, e));
             return;
         }
+        TaskRestore restore = from == null ? null : toRestore(from);
         transition(JobStatus.RUNNING);
+        Map<TaskKey, TaskExecutorGateway> all = new LinkedHashMap<>();
+        Set<TaskKey> sources = new HashSet<>();
+        List<Runnable> submissions = new ArrayList<>();
         for (JobVertex v : jobGraph.vertices()) {
             for (int i = 0; i < v.parallelism(); i++) {
                 TaskKey key = new TaskKey(jobId, attempt, v.id(), i);
                 ResourceManager.Slot slot = slots.get(i);
-                tasks.put(key, new Deployed(slot.gateway()));
                 List<? extends SourceSplit> mine =
                         v.isSource() ? splits.get(v.id()).get(i) : List.of();
                 TaskDeployment deployment =
-                        new TaskDeployment(jobId, attempt, jobGraph, v.id(), i, mine);
-                slot.gateway()
-                        .submitTask(deployment, selfGateway)
-                        .whenCompleteAsync(
-                                (ok, e) -> {
-                                    if (e != null) {
-                                        onTaskState(
-                                                new TaskExecutionState(
-                                                        key,
-                                                        ExecutionState.FAILED,
-                                                        e,
-                                                        Map.of(),
-                                                        TaskMetricsReport.EMPTY));
-                                    }
-                                },
-                                mainThread);
+                        new TaskDeployment(jobId, attempt, jobGraph, v.id(), i, mine, restore);
+                tasks.put(key, new Deployed(slot.gateway(), deployment.taskName()));
+                all.put(key, slot.gateway());
+                if (v.isSource()) {
+                    sources.add(key);
+                }
+                submissions.add(() -> submit(key, slot.gateway(), deployment));
             }
         }
-        LOG.info("Job '{}' ({}) deployed: {} subtasks", jobGraph.name(), jobId, tasks.size());
+        checkpoints.setTasks(new CheckpointTasks(attempt, all, sources));
+        submissions.forEach(Runnable::run);
+        LOG.info(
+                "Job '{}' ({}) attempt {} deployed: {} subtasks{}",
+                jobGraph.name(),
+                jobId,
+                attempt,
+                tasks.size(),
+                from == null ? "" : ", restored from " + from.directory());
+    }
+
+    private void submit(TaskKey key, TaskExecutorGateway gateway, TaskDeployment deployment) {
+        gateway.submitTask(deployment, selfGateway)
+                .whenCompleteAsync(
+                        (ok, e) -> {
+                            if (e != null) {
+                                onTaskState(
+                                        new TaskExecutionState(
+                                                key,
+                                                ExecutionState.FAILED,
+                                                e,
+                                                Map.of(),
+                                                TaskMetricsReport.EMPTY));
+                            }
+                        },
+                        mainThread);
+    }
+
+    private TaskRestore toRestore(CompletedCheckpoint from) {
+        Map<String, OperatorStateSnapshot> operators = new HashMap<>();
+        for (OperatorStateSnapshot op : from.metadata().operators()) {
+            operators.put(op.operatorId(), op);
+        }
+        return new TaskRestore(from.directory(), operators);
     }
 
     /** Asks each source for its splits and deals them to its subtasks in turn. */
@@ -173,14 +276,41 @@ public final class JobMaster implements JobMasterGateway {
         return result;
     }
 
+    // ------------------------------------------------------------------ reports from subtasks
+
     @Override
     public CompletableFuture<Void> updateTaskExecutionState(TaskExecutionState state) {
         onTaskState(state);
         return CompletableFuture.completedFuture(null);
     }
 
+    @Override
+    public CompletableFuture<Void> acknowledgeCheckpoint(
+            TaskKey task, long checkpointId, Map<String, SubtaskStateHandle> states) {
+        checkpoints.acknowledge(task, checkpointId, states);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> declineCheckpoint(
+            TaskKey task, long checkpointId, String reason) {
+        if (task.attempt() == attempt) {
+            checkpoints.decline(task, checkpointId, reason);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> sourceExhausted(TaskKey task) {
+        checkpoints.sourceExhausted(task);
+        return CompletableFuture.completedFuture(null);
+    }
+
     private void onTaskState(TaskExecutionState state) {
         mainThread.assertMainThread();
+        if (state.task().attempt() != attempt) {
+            return;
+        }
         Deployed d = tasks.get(state.task());
         if (d == null || d.state.isTerminal()) {
             return;
@@ -207,30 +337,152 @@ public final class JobMaster implements JobMasterGateway {
                                     + jobGraph.vertex(state.task().vertexId()).name()
                                     + "' was cancelled although the job was not");
         }
-        if (failed && failure == null) {
-            failure = cause;
-            if (status == JobStatus.RUNNING) {
-                LOG.info(
-                        "Job '{}' ({}) is failing: {}", jobGraph.name(), jobId, failure.toString());
-                transition(JobStatus.FAILING);
-                cancelRunningTasks();
-            }
+        if (failed) {
+            onFailure(cause, d.name);
         }
-        if (tasks.values().stream().allMatch(t -> t.state.isTerminal())) {
-            finish();
+        if (allTerminal()) {
+            onAllTerminal();
         }
     }
 
-    private void finish() {
-        JobStatus end;
-        if (status == JobStatus.CANCELLING) {
-            end = JobStatus.CANCELED;
-        } else if (failure != null) {
-            end = JobStatus.FAILED;
-        } else {
-            end = JobStatus.FINISHED;
+    private boolean allTerminal() {
+        return tasks.values().stream().allMatch(t -> t.state.isTerminal());
+    }
+
+    /** A subtask failed (or the job cannot go on): stop this attempt. */
+    private void onFailure(Throwable cause, String task) {
+        if (failure != null) {
+            return;
         }
-        complete(end);
+        failure = cause;
+        failedTask = task;
+        if (status == JobStatus.RUNNING) {
+            LOG.info(
+                    "Job '{}' ({}) attempt {} is failing: {} failed: {}",
+                    jobGraph.name(),
+                    jobId,
+                    attempt,
+                    task,
+                    cause.toString());
+            transition(JobStatus.FAILING);
+            checkpoints.stop(cause);
+            cancelRunningTasks();
+        }
+    }
+
+    private void onFinalCheckpointFailed(Throwable cause) {
+        if (status == JobStatus.RUNNING) {
+            onFailure(
+                    new IllegalStateException(
+                            "The job's final checkpoint failed, so its last output cannot be"
+                                    + " committed: "
+                                    + cause.getMessage(),
+                            cause),
+                    "the final checkpoint");
+            if (allTerminal()) {
+                onAllTerminal();
+            }
+        }
+    }
+
+    private void onAllTerminal() {
+        switch (status) {
+            case CANCELLING:
+                complete(JobStatus.CANCELED);
+                break;
+            case FAILING:
+                decideRestart();
+                break;
+            case RUNNING:
+                complete(JobStatus.FINISHED);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void decideRestart() {
+        Duration delay = restartStrategy.onFailure(clock.millis());
+        failures.add(
+                new JobFailure(
+                        clock.millis(), attempt, failedTask, describe(failure), delay != null));
+        if (delay == null) {
+            LOG.info(
+                    "Job '{}' ({}) fails for good ({})",
+                    jobGraph.name(),
+                    jobId,
+                    restartStrategy.describe());
+            complete(JobStatus.FAILED);
+            return;
+        }
+        transition(JobStatus.RESTARTING);
+        LOG.info(
+                "Job '{}' ({}) restarts in {} ms (failure {} of this job)",
+                jobGraph.name(),
+                jobId,
+                delay.toMillis(),
+                failures.size());
+        scheduledRestart =
+                timer.schedule(
+                        () -> mainThread.execute(this::restart),
+                        delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
+    }
+
+    /** Restarts from the latest checkpoint whose files all verify. */
+    private void restart() {
+        if (status != JobStatus.RESTARTING) {
+            return;
+        }
+        CompletedCheckpoint candidate = checkpoints.latestCompleted();
+        if (candidate == null) {
+            deploy(null);
+            return;
+        }
+        io.execute(
+                () -> {
+                    Exception problem = CheckpointVerifier.verify(candidate);
+                    mainThread.execute(() -> restartFrom(candidate, problem));
+                });
+    }
+
+    private void restartFrom(CompletedCheckpoint candidate, Exception problem) {
+        if (status != JobStatus.RESTARTING) {
+            return;
+        }
+        if (problem == null) {
+            checkpoints.continueAfter(candidate.id());
+            deploy(candidate);
+            return;
+        }
+        LOG.warn(
+                "Checkpoint {} of job {} is unusable, falling back to an earlier one: {}",
+                candidate.id(),
+                jobId,
+                problem.getMessage());
+        checkpoints.discard(candidate);
+        if (checkpoints.latestCompleted() == null) {
+            failure =
+                    new IllegalStateException(
+                            "The job cannot restart: its only checkpoint ("
+                                    + candidate.directory()
+                                    + ") is unusable and there is no earlier one. "
+                                    + problem.getMessage(),
+                            problem);
+            failures.add(
+                    new JobFailure(clock.millis(), attempt, "restart", describe(failure), false));
+            complete(JobStatus.FAILED);
+            return;
+        }
+        restart();
+    }
+
+    private static String describe(Throwable t) {
+        if (t == null) {
+            return "unknown";
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getName() : m;
     }
 
     private void fail(Throwable cause) {
@@ -244,6 +496,7 @@ public final class JobMaster implements JobMasterGateway {
 
     private void complete(JobStatus end) {
         transition(end);
+        checkpoints.shutdown(new IllegalStateException("The job ended: " + end));
         resourceManager.release(jobId);
         Duration runtime = Duration.ofNanos(clock.nanoTime() - startNanos);
         LOG.info("Job '{}' ({}) {} after {} ms", jobGraph.name(), jobId, end, runtime.toMillis());
@@ -255,22 +508,66 @@ public final class JobMaster implements JobMasterGateway {
                         runtime,
                         Map.copyOf(finishedCounters),
                         finishedTotals,
-                        failure));
+                        end == JobStatus.FAILED ? failure : null,
+                        List.copyOf(failures)));
     }
 
     /** Starts cancelling; the job is CANCELED once every subtask has stopped. */
     public void cancel() {
         mainThread.assertMainThread();
+        if (status == JobStatus.RESTARTING) {
+            if (scheduledRestart != null) {
+                scheduledRestart.cancel(false);
+            }
+            transition(JobStatus.CANCELLING);
+            complete(JobStatus.CANCELED);
+            return;
+        }
         // A failing job is already stopping all its subtasks and cannot become CANCELLING.
         if (status.isTerminal() || status == JobStatus.CANCELLING || status == JobStatus.FAILING) {
             return;
         }
         transition(JobStatus.CANCELLING);
-        if (tasks.values().stream().allMatch(t -> t.state.isTerminal())) {
-            finish();
+        checkpoints.stop(new IllegalStateException("The job is being cancelled"));
+        if (allTerminal()) {
+            complete(JobStatus.CANCELED);
             return;
         }
         cancelRunningTasks();
+    }
+
+    /**
+     * Takes a savepoint into {@code directory} (or the configured one); completes with its path.
+     */
+    public CompletableFuture<String> triggerSavepoint(String directory) {
+        mainThread.assertMainThread();
+        if (status != JobStatus.RUNNING) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(
+                            "Job " + jobId + " is " + status + "; savepoints need a running job"));
+        }
+        String dir =
+                directory != null
+                        ? directory
+                        : jobGraph.configuration().get(CheckpointingOptions.SAVEPOINTS_DIRECTORY);
+        if (dir == null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException(
+                            "No savepoint directory: give one, or set state.savepoints.dir"));
+        }
+        return checkpoints.triggerSavepoint(Path.of(dir)).thenApply(c -> c.directory().toString());
+    }
+
+    /** Takes a savepoint, then cancels the job. */
+    public CompletableFuture<String> stopWithSavepoint(String directory) {
+        return triggerSavepoint(directory)
+                .thenApplyAsync(
+                        path -> {
+                            LOG.info("Stopping job {} after savepoint {}", jobId, path);
+                            cancel();
+                            return path;
+                        },
+                        mainThread);
     }
 
     private void cancelRunningTasks() {

@@ -1,8 +1,10 @@
 package io.spate.cluster.messages;
 
+import io.spate.api.execution.JobFailure;
 import io.spate.api.execution.JobStatus;
 import io.spate.common.JobId;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** How a job ended: its final status, runtime, counters and, for a failure, the cause. */
@@ -13,4 +15,5 @@ public record JobResult(
         Duration netRuntime,
         Map<String, Long> counters,
         TaskMetricsReport totals,
-        Throwable failure) {}
+        Throwable failure,
+        List<JobFailure> failures) {}

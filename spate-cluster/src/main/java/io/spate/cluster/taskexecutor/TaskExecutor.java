@@ -3,6 +3,7 @@ package io.spate.cluster.taskexecutor;
 import io.spate.api.connector.sink.ClientChannel;
 import io.spate.cluster.gateway.JobMasterGateway;
 import io.spate.cluster.gateway.TaskExecutorGateway;
+import io.spate.cluster.messages.CheckpointTrigger;
 import io.spate.cluster.messages.ExecutionState;
 import io.spate.cluster.messages.TaskExecutionState;
 import io.spate.cluster.messages.TaskKey;
@@ -10,10 +11,13 @@ import io.spate.cluster.messages.TaskMetricsReport;
 import io.spate.cluster.rpc.MainThreadExecutor;
 import io.spate.common.JobId;
 import io.spate.common.time.Clock;
+import io.spate.core.checkpoint.SubtaskStateHandle;
 import io.spate.core.state.StateBackend;
+import io.spate.runtime.exchange.ControlEvent;
 import io.spate.runtime.exchange.LocalExchange;
 import io.spate.runtime.execution.TaskletExecutionService;
 import io.spate.runtime.execution.TaskletHandle;
+import io.spate.runtime.task.CheckpointResponder;
 import io.spate.runtime.task.StreamTasklet;
 import io.spate.runtime.task.TaskDeployment;
 import io.spate.runtime.task.TaskEnvironment;
@@ -22,6 +26,10 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -50,6 +58,7 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     private final Services services;
     private final MainThreadExecutor mainThread;
     private final TaskletExecutionService executionService;
+    private final ThreadPoolExecutor snapshotIo;
     private final Map<TaskKey, Running> running = new HashMap<>();
 
     private record Running(StreamTasklet tasklet, TaskletHandle handle) {}
@@ -60,6 +69,26 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         this.services = services;
         this.mainThread = new MainThreadExecutor("spate-" + id);
         this.executionService = new TaskletExecutionService("spate-" + id, workerThreads);
+        this.snapshotIo = newSnapshotIo("spate-" + id + "-snapshot-io");
+    }
+
+    /** Writes snapshots; its threads exist only while there is work (none without checkpoints). */
+    private static ThreadPoolExecutor newSnapshotIo(String name) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(
+                        2,
+                        2,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        r -> {
+                            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     public String id() {
@@ -97,7 +126,9 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
                         services.userClassLoaders().apply(jobId),
                         channelId -> services.clientChannels().apply(jobId, channelId),
                         services.batchSize(),
-                        services.recordsPerCall());
+                        services.recordsPerCall(),
+                        new Responder(key, jobMaster),
+                        snapshotIo);
         StreamTasklet tasklet = new StreamTasklet(deployment, env);
         TaskletHandle handle = executionService.submit(tasklet);
         running.put(key, new Running(tasklet, handle));
@@ -138,6 +169,70 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Void> triggerCheckpoint(TaskKey task, CheckpointTrigger trigger) {
+        mainThread.assertMainThread();
+        Running r = running.get(task);
+        if (r != null) {
+            r.tasklet()
+                    .triggerCheckpoint(
+                            new ControlEvent.Barrier(
+                                    trigger.checkpointId(),
+                                    trigger.timestamp(),
+                                    trigger.directory(),
+                                    trigger.savepoint(),
+                                    trigger.endOfData()));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> notifyCheckpointComplete(TaskKey task, long checkpointId) {
+        mainThread.assertMainThread();
+        Running r = running.get(task);
+        if (r != null) {
+            r.tasklet().notifyCheckpointComplete(checkpointId);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> notifyCheckpointAborted(TaskKey task, long checkpointId) {
+        mainThread.assertMainThread();
+        Running r = running.get(task);
+        if (r != null) {
+            r.tasklet().notifyCheckpointAborted(checkpointId);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Hands a subtask's checkpoint reports to its JobMaster. */
+    private static final class Responder implements CheckpointResponder {
+        private final TaskKey key;
+        private final JobMasterGateway jobMaster;
+
+        Responder(TaskKey key, JobMasterGateway jobMaster) {
+            this.key = key;
+            this.jobMaster = jobMaster;
+        }
+
+        @Override
+        public void acknowledge(
+                TaskDeployment task, long checkpointId, Map<String, SubtaskStateHandle> states) {
+            jobMaster.acknowledgeCheckpoint(key, checkpointId, states);
+        }
+
+        @Override
+        public void decline(TaskDeployment task, long checkpointId, Throwable cause) {
+            jobMaster.declineCheckpoint(key, checkpointId, String.valueOf(cause));
+        }
+
+        @Override
+        public void sourceExhausted(TaskDeployment task) {
+            jobMaster.sourceExhausted(key);
+        }
+    }
+
+    @Override
     public CompletableFuture<Void> cancelTask(TaskKey task) {
         mainThread.assertMainThread();
         Running r = running.get(task);
@@ -165,6 +260,12 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     @Override
     public void close() {
         executionService.shutdown(10_000);
+        snapshotIo.shutdownNow();
+        try {
+            snapshotIo.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         mainThread.close();
     }
 }

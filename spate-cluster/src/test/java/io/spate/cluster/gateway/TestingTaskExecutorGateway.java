@@ -1,5 +1,6 @@
 package io.spate.cluster.gateway;
 
+import io.spate.cluster.messages.CheckpointTrigger;
 import io.spate.cluster.messages.ExecutionState;
 import io.spate.cluster.messages.TaskExecutionState;
 import io.spate.cluster.messages.TaskKey;
@@ -104,6 +105,21 @@ public final class TestingTaskExecutorGateway implements TaskExecutorGateway {
     public CompletableFuture<Void> cancelTask(TaskKey task) {
         cancelled.add(task);
         return cancelTaskFunction.apply(task);
+    }
+
+    @Override
+    public CompletableFuture<Void> triggerCheckpoint(TaskKey task, CheckpointTrigger trigger) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> notifyCheckpointComplete(TaskKey task, long checkpointId) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> notifyCheckpointAborted(TaskKey task, long checkpointId) {
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,11 +67,26 @@ class JobMasterTest {
                                 env.getConfiguration(),
                                 clock),
                         1);
-        master = new JobMaster(jobId, graph, mainThread, rm, clock, getClass().getClassLoader());
+        master = newJobMaster(jobId, graph);
+    }
+
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+
+    private JobMaster newJobMaster(JobId id, JobGraph jobGraph) {
+        return new JobMaster(
+                id,
+                jobGraph,
+                mainThread,
+                rm,
+                clock,
+                getClass().getClassLoader(),
+                timer,
+                Runnable::run);
     }
 
     @AfterEach
     void close() {
+        timer.shutdownNow();
         mainThread.close();
     }
 
@@ -345,9 +361,7 @@ class JobMasterTest {
                                 env.getConfiguration(),
                                 clock),
                         1);
-        JobMaster wideMaster =
-                new JobMaster(
-                        new JobId(3, 3), wide, mainThread, rm, clock, getClass().getClassLoader());
+        JobMaster wideMaster = newJobMaster(new JobId(3, 3), wide);
 
         run(wideMaster::start);
 

@@ -4,11 +4,20 @@ import io.spate.annotations.Internal;
 import io.spate.api.common.functions.Function;
 import io.spate.api.common.functions.OpenContext;
 import io.spate.api.common.functions.RichFunction;
+import io.spate.api.common.state.CheckpointListener;
+import io.spate.api.common.state.CheckpointedFunction;
+import io.spate.api.common.state.FunctionInitializationContext;
+import io.spate.api.common.state.FunctionSnapshotContext;
+import io.spate.api.common.state.OperatorStateStore;
+import io.spate.core.checkpoint.KeyGroupedPart;
+import io.spate.core.checkpoint.OperatorListState;
 import io.spate.core.state.KeyedStateBackend;
+import io.spate.core.state.OperatorStateStoreImpl;
 import io.spate.core.timers.InternalTimerService;
 import io.spate.core.timers.Triggerable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The base of the built-in operators: keeps the context and output, opens and closes the user
@@ -25,10 +34,98 @@ public abstract class AbstractStreamOperator<IN, OUT> implements StreamOperator<
     private long currentWatermark = Long.MIN_VALUE;
     private final List<InternalTimerService<?, ?>> timerServices = new ArrayList<>();
 
+    private OperatorStateRestore restore = OperatorStateRestore.NONE;
+    private OperatorStateStoreImpl operatorState;
+
     @Override
     public void setup(OperatorContext context, Output<OUT> output) {
         this.context = context;
         this.output = output;
+        Function f = userFunction();
+        if (f instanceof RichFunction) {
+            ((RichFunction) f).setRuntimeContext(new StreamingRuntimeContext(context));
+        }
+    }
+
+    @Override
+    public void initializeState(OperatorStateRestore restore) throws Exception {
+        this.restore = restore;
+        Function f = userFunction();
+        if (f instanceof CheckpointedFunction) {
+            ((CheckpointedFunction) f)
+                    .initializeState(
+                            new FunctionInitializationContext() {
+                                @Override
+                                public boolean isRestored() {
+                                    return restore.isRestored();
+                                }
+
+                                @Override
+                                public OperatorStateStore getOperatorStateStore() {
+                                    return operatorStateStore();
+                                }
+                            });
+        }
+    }
+
+    /** The operator's own non-keyed state, restored from the checkpoint when there is one. */
+    protected OperatorStateStoreImpl operatorStateStore() {
+        if (operatorState == null) {
+            operatorState =
+                    new OperatorStateStoreImpl(
+                            context.operatorName(), context.serializers(), restore.operatorState());
+        }
+        return operatorState;
+    }
+
+    /** Whether the operator was restored from a checkpoint that had state for it. */
+    protected boolean isRestored() {
+        return restore.isRestored();
+    }
+
+    @Override
+    public OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+        Function f = userFunction();
+        if (f instanceof CheckpointedFunction) {
+            ((CheckpointedFunction) f)
+                    .snapshotState(
+                            new FunctionSnapshotContext() {
+                                @Override
+                                public long getCheckpointId() {
+                                    return checkpointId;
+                                }
+
+                                @Override
+                                public long getCheckpointTimestamp() {
+                                    return timestamp;
+                                }
+                            });
+        }
+        List<KeyGroupedPart> parts = new ArrayList<>(timerServices.size());
+        for (int i = 0; i < timerServices.size(); i++) {
+            parts.add(timerServices.get(i).snapshot(timerPartName(i)));
+        }
+        Map<String, OperatorListState> lists =
+                operatorState == null ? restore.operatorState() : operatorState.snapshot();
+        return new OperatorSnapshot(parts, lists);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (userFunction() instanceof CheckpointListener) {
+            ((CheckpointListener) userFunction()).notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        if (userFunction() instanceof CheckpointListener) {
+            ((CheckpointListener) userFunction()).notifyCheckpointAborted(checkpointId);
+        }
+    }
+
+    private static String timerPartName(int index) {
+        return "timers-" + index;
     }
 
     /** The user function, or {@code null} for operators without one. */
@@ -38,9 +135,7 @@ public abstract class AbstractStreamOperator<IN, OUT> implements StreamOperator<
     public void open() throws Exception {
         Function f = userFunction();
         if (f instanceof RichFunction) {
-            RichFunction rich = (RichFunction) f;
-            rich.setRuntimeContext(new StreamingRuntimeContext(context));
-            rich.open(OPEN_CONTEXT);
+            ((RichFunction) f).open(OPEN_CONTEXT);
             functionOpened = true;
         }
     }
@@ -83,6 +178,17 @@ public abstract class AbstractStreamOperator<IN, OUT> implements StreamOperator<
         InternalTimerService<K, N> service =
                 new InternalTimerService<>(
                         keyedStateBackend(), context.processingTimeService(), target);
+        // Timer services are named by the order they are created in, which is the same on every
+        // run of the same operator, so that restored timers find their service.
+        for (OperatorStateRestore.KeyGroupData data :
+                restore.keyedPart(timerPartName(timerServices.size()))) {
+            try {
+                service.restoreKeyGroup(data.data());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(
+                        "Cannot restore the timers of '" + context.operatorName() + "'", e);
+            }
+        }
         timerServices.add(service);
         return service;
     }

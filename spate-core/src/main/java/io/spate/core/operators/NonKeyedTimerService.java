@@ -9,10 +9,24 @@ import java.util.function.LongSupplier;
 public final class NonKeyedTimerService implements TimerService {
     private final OperatorContext context;
     private final LongSupplier watermark;
+    private final String why;
 
     public NonKeyedTimerService(OperatorContext context, LongSupplier watermark) {
+        this(
+                context,
+                watermark,
+                "runs on a non-keyed stream, where timers are not available: apply keyBy(...)"
+                        + " first and use a KeyedProcessFunction");
+    }
+
+    /**
+     * A timer service that refuses timers saying that operator {@code context.operatorName()}
+     * {@code why} (for example "runs on non-keyed streams, where timers are not available: ...").
+     */
+    public NonKeyedTimerService(OperatorContext context, LongSupplier watermark, String why) {
         this.context = context;
         this.watermark = watermark;
+        this.why = why;
     }
 
     @Override
@@ -27,10 +41,7 @@ public final class NonKeyedTimerService implements TimerService {
 
     private UnsupportedOperationException noTimers() {
         return new UnsupportedOperationException(
-                "Operator '"
-                        + context.operatorName()
-                        + "' runs on a non-keyed stream, where timers are not available: apply"
-                        + " keyBy(...) first and use a KeyedProcessFunction");
+                "Operator '" + context.operatorName() + "' " + why);
     }
 
     @Override

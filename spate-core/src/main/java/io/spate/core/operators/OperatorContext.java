@@ -6,6 +6,7 @@ import io.spate.api.connector.sink.ClientChannel;
 import io.spate.common.JobId;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
+import io.spate.core.serialization.SerializerFactory;
 import io.spate.core.state.KeyedStateBackend;
 import io.spate.core.timers.ProcessingTimeService;
 
@@ -42,6 +43,9 @@ public interface OperatorContext {
 
     /** The keyed state of this subtask, or {@code null} when the operator is not keyed. */
     <K> KeyedStateBackend<K> keyedStateBackend();
+
+    /** The job's serializers, with the user's registrations. */
+    SerializerFactory serializers();
 
     /** The job's configuration. */
     Configuration jobConfiguration();

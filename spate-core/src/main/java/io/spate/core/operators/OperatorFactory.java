@@ -52,6 +52,34 @@ public final class OperatorFactory {
         if (spec instanceof CoOperatorSpecs.CoMap) {
             return new CoMapOperator(((CoOperatorSpecs.CoMap) spec).function());
         }
+        if (spec instanceof CoOperatorSpecs.CoFlatMap) {
+            return new CoFlatMapOperator(((CoOperatorSpecs.CoFlatMap) spec).function());
+        }
+        if (spec instanceof CoOperatorSpecs.CoProcess) {
+            return new CoProcessOperator(((CoOperatorSpecs.CoProcess) spec).function());
+        }
+        if (spec instanceof CoOperatorSpecs.KeyedCoProcess) {
+            return new KeyedCoProcessOperator(((CoOperatorSpecs.KeyedCoProcess) spec).function());
+        }
+        if (spec instanceof CoOperatorSpecs.IntervalJoin) {
+            CoOperatorSpecs.IntervalJoin join = (CoOperatorSpecs.IntervalJoin) spec;
+            return new IntervalJoinOperator(
+                    join.function(),
+                    join.lowerBound(),
+                    join.upperBound(),
+                    join.leftType(),
+                    join.rightType());
+        }
+        if (spec instanceof CoOperatorSpecs.BroadcastProcess) {
+            CoOperatorSpecs.BroadcastProcess broadcast = (CoOperatorSpecs.BroadcastProcess) spec;
+            return new BroadcastProcessOperator(broadcast.function(), broadcast.broadcastStates());
+        }
+        if (spec instanceof CoOperatorSpecs.KeyedBroadcastProcess) {
+            CoOperatorSpecs.KeyedBroadcastProcess broadcast =
+                    (CoOperatorSpecs.KeyedBroadcastProcess) spec;
+            return new KeyedBroadcastProcessOperator(
+                    broadcast.function(), broadcast.broadcastStates());
+        }
         throw new IllegalArgumentException("No operator for " + spec.getClass().getName());
     }
 }

@@ -5,6 +5,7 @@ import io.spate.api.common.eventtime.TimestampAssigner;
 import io.spate.api.common.eventtime.WatermarkGenerator;
 import io.spate.api.common.eventtime.WatermarkOutput;
 import io.spate.api.common.eventtime.WatermarkStrategy;
+import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.connector.source.InputStatus;
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.Source;
@@ -12,8 +13,13 @@ import io.spate.api.connector.source.SourceOutput;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceSplit;
 import io.spate.api.execution.ExecutionOptions;
+import io.spate.common.io.MemoryDataInput;
+import io.spate.common.io.MemoryDataOutput;
+import io.spate.common.serialization.TypeSerializer;
+import io.spate.core.checkpoint.OperatorListState;
 import io.spate.core.timers.ProcessingTimeService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +44,7 @@ public final class SourceOperator<T, SplitT extends SourceSplit> {
 
     private final Source<T, SplitT> source;
     private final WatermarkStrategy<T> strategy;
-    private final List<SplitT> splits;
+    private List<SplitT> splits;
     private OperatorContext context;
     private Output<T> output;
     private SourceReader<T, SplitT> reader;
@@ -92,6 +98,58 @@ public final class SourceOperator<T, SplitT extends SourceSplit> {
             lastReaderActivity = time.currentProcessingTime();
             time.registerTimer(lastReaderActivity + intervalMillis, this::onPeriodicEmit);
         }
+    }
+
+    /** The operator-state name under which a source keeps its splits with their positions. */
+    public static final String SPLITS_STATE = "source-splits";
+
+    /**
+     * Restores the splits, with their positions, that the checkpoint recorded for this subtask;
+     * they replace the splits the job would get on a fresh start.
+     */
+    @SuppressWarnings("unchecked")
+    public void initializeState(OperatorStateRestore restore) throws Exception {
+        OperatorListState saved = restore.operatorState().get(SPLITS_STATE);
+        if (!restore.isRestored() || saved == null) {
+            return;
+        }
+        List<SplitT> restored = new ArrayList<>(saved.elements().size());
+        MemoryDataInput in = new MemoryDataInput(new byte[0]);
+        for (byte[] bytes : saved.elements()) {
+            in.reset(bytes, 0, bytes.length);
+            String className = in.readString();
+            Class<?> type = Class.forName(className, false, context.userClassLoader());
+            TypeSerializer<SplitT> serializer =
+                    (TypeSerializer<SplitT>) context.serializers().create(TypeInfo.of(type));
+            restored.add(serializer.deserialize(in));
+        }
+        splits = restored;
+    }
+
+    /** Records the reader's splits with their positions, between two polls. */
+    @SuppressWarnings("unchecked")
+    public OperatorSnapshot snapshotState(long checkpointId) throws Exception {
+        List<SplitT> current = reader.snapshotState(checkpointId);
+        List<byte[]> elements = new ArrayList<>(current.size());
+        MemoryDataOutput out = new MemoryDataOutput(64);
+        for (SplitT split : current) {
+            out.clear();
+            out.writeString(split.getClass().getName());
+            TypeSerializer<SplitT> serializer =
+                    (TypeSerializer<SplitT>)
+                            context.serializers().create(TypeInfo.of(split.getClass()));
+            serializer.serialize(split, out);
+            elements.add(out.toByteArray());
+        }
+        return new OperatorSnapshot(
+                List.of(),
+                Map.of(
+                        SPLITS_STATE,
+                        new OperatorListState(OperatorListState.Mode.SPLITS, elements)));
+    }
+
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        reader.notifyCheckpointComplete(checkpointId);
     }
 
     /** Lets the reader emit what is available and returns what it says. */

@@ -29,6 +29,27 @@ public interface StreamOperator<IN, OUT> {
     /** Gives the operator its context and output; called once, before {@link #open}. */
     void setup(OperatorContext context, Output<OUT> output);
 
+    /**
+     * Restores the operator's own state (operator state, timers) — called once after {@link #setup}
+     * and before {@link #open}, also on a fresh start ({@link OperatorStateRestore#NONE}). The
+     * keyed state backend is already restored.
+     */
+    default void initializeState(OperatorStateRestore restore) throws Exception {}
+
+    /**
+     * The synchronous part of a checkpoint, between two records: captures what the operator must
+     * save besides its keyed state backend. What it returns is written later on another thread.
+     */
+    default OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+        return OperatorSnapshot.EMPTY;
+    }
+
+    /** Checkpoint {@code checkpointId} completed: every subtask's state is stored. */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+    /** Checkpoint {@code checkpointId} was given up. */
+    default void notifyCheckpointAborted(long checkpointId) throws Exception {}
+
     /** Prepares the operator and opens user functions. */
     void open() throws Exception;
 

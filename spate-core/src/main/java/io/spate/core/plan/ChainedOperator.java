@@ -32,6 +32,7 @@ public final class ChainedOperator implements Serializable {
     private final String name;
     private final String metricsName;
     private final String uid;
+    private final String operatorId;
     private final Kind kind;
     private final SerializedValue<Object> userCode;
     private final SerializedValue<Object> keySelector;
@@ -46,6 +47,7 @@ public final class ChainedOperator implements Serializable {
             String name,
             String metricsName,
             String uid,
+            String operatorId,
             Kind kind,
             SerializedValue<Object> userCode,
             SerializedValue<Object> keySelector,
@@ -58,6 +60,7 @@ public final class ChainedOperator implements Serializable {
         this.name = name;
         this.metricsName = metricsName;
         this.uid = uid;
+        this.operatorId = operatorId;
         this.kind = kind;
         this.userCode = userCode;
         this.keySelector = keySelector;
@@ -82,6 +85,14 @@ public final class ChainedOperator implements Serializable {
      */
     public String metricsName() {
         return metricsName;
+    }
+
+    /**
+     * The id the operator's state is stored under in checkpoints and savepoints: its uid, or one
+     * derived from its position and name (which changes when the job's code changes).
+     */
+    public String operatorId() {
+        return operatorId;
     }
 
     /** The user's uid, or {@code null}. */

@@ -88,6 +88,7 @@ public final class StreamPlanner {
 
     private JobGraph plan() {
         collect();
+        checkUids();
         if (physical.isEmpty()) {
             throw new InvalidProgramException("The job has no operators");
         }
@@ -194,6 +195,25 @@ public final class StreamPlanner {
                 edges,
                 pipeline.executionConfig(),
                 pipeline.configuration());
+    }
+
+    private void checkUids() {
+        Map<String, Transformation<?>> byUid = new HashMap<>();
+        for (Transformation<?> t : physical.values()) {
+            if (t.getUid() != null) {
+                Transformation<?> other = byUid.put(t.getUid(), t);
+                if (other != null) {
+                    throw new InvalidProgramException(
+                            "The uid '"
+                                    + t.getUid()
+                                    + "' is given to two operators, '"
+                                    + other.getName()
+                                    + "' and '"
+                                    + t.getName()
+                                    + "'; uids must be unique within a job");
+                }
+            }
+        }
     }
 
     /** Finds every node reachable from the registered ones. */
@@ -400,6 +420,7 @@ public final class StreamPlanner {
                 t.getName(),
                 metricsName(t),
                 t.getUid(),
+                t.getUid() != null ? t.getUid() : "auto:" + t.getId() + ":" + t.getName(),
                 kind,
                 serialize(userCode, t, "function"),
                 keySelector == null ? null : serialize(keySelector, t, "key selector"),

@@ -7,6 +7,9 @@ import io.spate.api.common.state.ListStateDescriptor;
 import io.spate.api.common.state.MapStateDescriptor;
 import io.spate.api.common.state.ReducingStateDescriptor;
 import io.spate.api.common.state.ValueStateDescriptor;
+import io.spate.common.io.DataInputView;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * The keyed state of one subtask of a keyed operator, organised by key group. State handles are
@@ -21,6 +24,9 @@ import io.spate.api.common.state.ValueStateDescriptor;
 @NotThreadSafe
 public interface KeyedStateBackend<K> extends AutoCloseable {
 
+    /** What the backend was created with: key serializer, serializers, clock. */
+    KeyedBackendParameters<K> parameters();
+
     /** The key groups this backend holds; keys of other groups are refused. */
     KeyGroupRange getKeyGroupRange();
 
@@ -31,6 +37,20 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
 
     /** The key group of the current key. */
     int getCurrentKeyGroup();
+
+    /**
+     * Unsets the current key: until the next {@link #setCurrentKey}, using a state handle fails
+     * with an error saying that no key is current. For code that runs for no key, such as the
+     * broadcast side of a keyed broadcast operator.
+     */
+    void clearCurrentKey();
+
+    /**
+     * The keys that hold a value of the state named {@code stateName} (in {@link VoidNamespace}),
+     * collected into a new list, so that the caller may change or clear that state while it goes
+     * through them. Empty when there is no such state.
+     */
+    List<K> getKeys(String stateName);
 
     /**
      * A handle of a value state; the same descriptor name always gives the same state. Handles
@@ -49,6 +69,21 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
 
     /** The number of (key, state) entries held, over all states; for tests and metrics. */
     long numberOfEntries();
+
+    /** The name of the backend's part in a snapshot's key-group sections. */
+    String SNAPSHOT_PART = "keyed-state";
+
+    /**
+     * Freezes the current state for a checkpoint. Synchronous and cheap: the returned snapshot
+     * writes the frozen view later, on another thread, while processing goes on.
+     */
+    KeyedStateSnapshot snapshot();
+
+    /**
+     * Restores one key group from a snapshot's part (written by any backend). Called before the
+     * operator opens; states registered later pick up their restored values.
+     */
+    void restoreKeyGroup(int keyGroup, DataInputView part) throws IOException;
 
     @Override
     void close();

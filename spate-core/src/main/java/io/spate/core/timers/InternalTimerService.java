@@ -2,7 +2,19 @@ package io.spate.core.timers;
 
 import io.spate.annotations.Internal;
 import io.spate.annotations.NotThreadSafe;
+import io.spate.common.io.DataInputView;
+import io.spate.common.io.DataOutputView;
+import io.spate.common.serialization.TypeSerializer;
+import io.spate.core.checkpoint.KeyGroupedPart;
+import io.spate.core.state.KeyGroups;
+import io.spate.core.state.KeyedBackendParameters;
 import io.spate.core.state.KeyedStateBackend;
+import io.spate.core.state.NamespaceSerializers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The event-time and processing-time timers of one keyed operator, per key and namespace. The
@@ -26,6 +38,7 @@ public final class InternalTimerService<K, N> {
     private final TimerQueue<K, N> processingTimers = new TimerQueue<>();
     private long watermark = Long.MIN_VALUE;
     private long nextWakeUp = Long.MAX_VALUE;
+    private NamespaceSerializers namespaceSerializers;
 
     public InternalTimerService(
             KeyedStateBackend<K> backend,
@@ -96,5 +109,99 @@ public final class InternalTimerService<K, N> {
     /** The number of timers not yet fired; for tests and metrics. */
     public int numberOfTimers() {
         return eventTimers.size() + processingTimers.size();
+    }
+
+    /**
+     * Captures the timers for a checkpoint (synchronously: timers are immutable, so the capture is
+     * a grouping by key group) and returns the part that writes them. Per key group:
+     *
+     * <pre>
+     *   namespace class name, then for event time and processing time:
+     *     varint n, n × (long time, key, namespace)
+     * </pre>
+     */
+    public KeyGroupedPart snapshot(String partName) {
+        KeyedBackendParameters<K> p = backend.parameters();
+        int maxParallelism = p.maxParallelism();
+        Map<Integer, List<InternalTimer<K, N>>> events = byKeyGroup(eventTimers, maxParallelism);
+        Map<Integer, List<InternalTimer<K, N>>> processing =
+                byKeyGroup(processingTimers, maxParallelism);
+        NamespaceSerializers namespaces = namespaceSerializers();
+        return new KeyGroupedPart() {
+            @Override
+            public String name() {
+                return partName;
+            }
+
+            @Override
+            public void writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
+                List<InternalTimer<K, N>> e = events.getOrDefault(keyGroup, List.of());
+                List<InternalTimer<K, N>> q = processing.getOrDefault(keyGroup, List.of());
+                if (e.isEmpty() && q.isEmpty()) {
+                    return;
+                }
+                Object sample = (e.isEmpty() ? q : e).get(0).namespace();
+                String namespaceClass = sample.getClass().getName();
+                TypeSerializer<Object> ns = namespaces.forClass(namespaceClass);
+                out.writeString(namespaceClass);
+                write(e, ns, out);
+                write(q, ns, out);
+            }
+
+            private void write(
+                    List<InternalTimer<K, N>> timers, TypeSerializer<Object> ns, DataOutputView out)
+                    throws IOException {
+                out.writeVarInt(timers.size());
+                for (InternalTimer<K, N> t : timers) {
+                    out.writeLong(t.timestamp());
+                    p.keySerializer().serialize(t.key(), out);
+                    ns.serialize(t.namespace(), out);
+                }
+            }
+        };
+    }
+
+    /** Restores the timers of one key group written by {@link #snapshot}. */
+    @SuppressWarnings("unchecked")
+    public void restoreKeyGroup(DataInputView in) throws IOException {
+        TypeSerializer<Object> ns = namespaceSerializers().forClass(in.readString());
+        TypeSerializer<K> keys = backend.parameters().keySerializer();
+        int events = in.readVarInt();
+        for (int i = 0; i < events; i++) {
+            long time = in.readLong();
+            eventTimers.add(
+                    new InternalTimer<>(time, keys.deserialize(in), (N) ns.deserialize(in)));
+        }
+        int processing = in.readVarInt();
+        for (int i = 0; i < processing; i++) {
+            long time = in.readLong();
+            InternalTimer<K, N> timer =
+                    new InternalTimer<>(time, keys.deserialize(in), (N) ns.deserialize(in));
+            if (processingTimers.add(timer) && time < nextWakeUp) {
+                nextWakeUp = time;
+                processingTime.registerTimer(time, this::onProcessingTime);
+            }
+        }
+    }
+
+    private NamespaceSerializers namespaceSerializers() {
+        if (namespaceSerializers == null) {
+            namespaceSerializers =
+                    new NamespaceSerializers(
+                            backend.parameters().serializers(),
+                            backend.parameters().userClassLoader());
+        }
+        return namespaceSerializers;
+    }
+
+    private static <K, N> Map<Integer, List<InternalTimer<K, N>>> byKeyGroup(
+            TimerQueue<K, N> queue, int maxParallelism) {
+        Map<Integer, List<InternalTimer<K, N>>> groups = new HashMap<>();
+        for (InternalTimer<K, N> t : queue.all()) {
+            groups.computeIfAbsent(
+                            KeyGroups.keyGroupOf(t.key(), maxParallelism), g -> new ArrayList<>())
+                    .add(t);
+        }
+        return groups;
     }
 }

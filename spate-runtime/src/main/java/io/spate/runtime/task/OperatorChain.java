@@ -16,9 +16,14 @@ import io.spate.api.graph.TwoInputOperatorSpec;
 import io.spate.common.JobId;
 import io.spate.common.concurrent.SpscArrayQueue;
 import io.spate.common.config.Configuration;
+import io.spate.common.serialization.TypeSerializer;
 import io.spate.common.time.Clock;
+import io.spate.core.checkpoint.KeyGroupedPart;
+import io.spate.core.checkpoint.OperatorListState;
 import io.spate.core.operators.OperatorContext;
 import io.spate.core.operators.OperatorFactory;
+import io.spate.core.operators.OperatorSnapshot;
+import io.spate.core.operators.OperatorStateRestore;
 import io.spate.core.operators.Output;
 import io.spate.core.operators.SinkOperator;
 import io.spate.core.operators.SourceOperator;
@@ -33,8 +38,12 @@ import io.spate.core.plan.JobEdge;
 import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.JobVertex;
 import io.spate.core.plan.OperatorOutput;
+import io.spate.core.serialization.SerializerFactory;
+import io.spate.core.state.KeyGroupRange;
 import io.spate.core.state.KeyGroups;
+import io.spate.core.state.KeyedBackendParameters;
 import io.spate.core.state.KeyedStateBackend;
+import io.spate.core.state.KeyedStateSnapshot;
 import io.spate.core.timers.ProcessingTimeService;
 import io.spate.runtime.exchange.ChannelId;
 import io.spate.runtime.exchange.RecordWriter;
@@ -65,6 +74,10 @@ final class OperatorChain {
     private final StreamOperator<Object, Object>[] operators;
 
     private final List<KeyedStateBackend<?>> backends = new ArrayList<>();
+
+    /** The keyed state backend of each operator, or null. */
+    private final KeyedStateBackend<?>[] backendOf;
+
     private final List<RecordWriter> writers = new ArrayList<>();
     private final List<StreamOperator<?, ?>> backpressuring = new ArrayList<>();
     private SourceOperator<Object, SourceSplit> source;
@@ -73,6 +86,7 @@ final class OperatorChain {
     private int opened;
 
     private final TaskProcessingTimeService processingTime;
+    private final FailureInjection failures;
 
     @SuppressWarnings("unchecked")
     OperatorChain(
@@ -82,10 +96,16 @@ final class OperatorChain {
             TaskProcessingTimeService processingTime) {
         this.processingTime = processingTime;
         this.deployment = deployment;
+        this.failures =
+                FailureInjection.forTask(
+                        deployment.jobGraph().configuration(),
+                        deployment.subtaskIndex(),
+                        deployment.attempt());
         this.vertex = deployment.jobGraph().vertex(deployment.vertexId());
         this.env = env;
         this.metrics = metrics;
         this.operators = new StreamOperator[vertex.operators().size()];
+        this.backendOf = new KeyedStateBackend[vertex.operators().size()];
     }
 
     /** Instantiates the operators from the job's serialized code and wires them. */
@@ -112,13 +132,19 @@ final class OperatorChain {
                 backend =
                         env.stateBackend()
                                 .createKeyedStateBackend(
-                                        spec.name(),
-                                        KeyGroups.rangeOf(
-                                                deployment.subtaskIndex(),
+                                        new KeyedBackendParameters<>(
+                                                spec.name(),
+                                                KeyGroups.rangeOf(
+                                                        deployment.subtaskIndex(),
+                                                        vertex.maxParallelism(),
+                                                        vertex.parallelism()),
                                                 vertex.maxParallelism(),
-                                                vertex.parallelism()),
-                                        vertex.maxParallelism());
+                                                (TypeSerializer<Object>) spec.keySerializer(),
+                                                serializers(),
+                                                env.clock(),
+                                                env.userClassLoader()));
                 backends.add(backend);
+                backendOf[i] = backend;
             }
             Context context = new Context(spec, backend);
             if (spec.kind() == ChainedOperator.Kind.SOURCE) {
@@ -147,7 +173,15 @@ final class OperatorChain {
             if (op instanceof SinkOperator) {
                 backpressuring.add(op);
             }
-            inputs[i] = new ChainedInput(op, spec.name(), counters.in, keySelector, backend, false);
+            inputs[i] =
+                    new ChainedInput(
+                            op,
+                            spec.name(),
+                            counters.in,
+                            keySelector,
+                            backend,
+                            false,
+                            failures.targets(spec.name()) ? failures : null);
             if (spec.kind() == ChainedOperator.Kind.TWO_INPUT) {
                 KeySelector<Object, Object> keySelector2 =
                         spec.keySelector2() == null
@@ -155,7 +189,14 @@ final class OperatorChain {
                                 : (KeySelector<Object, Object>)
                                         spec.keySelector2().deserialize(env.userClassLoader());
                 headInput2 =
-                        new ChainedInput(op, spec.name(), counters.in, keySelector2, backend, true);
+                        new ChainedInput(
+                                op,
+                                spec.name(),
+                                counters.in,
+                                keySelector2,
+                                backend,
+                                true,
+                                failures.targets(spec.name()) ? failures : null);
             }
         }
         headInput = inputs[0];
@@ -226,6 +267,7 @@ final class OperatorChain {
 
     /** Opens the operators from the tail to the head, so that receivers are ready first. */
     void open() throws Exception {
+        restoreState();
         for (int i = operators.length - 1; i >= 0; i--) {
             if (operators[i] != null) {
                 try {
@@ -241,6 +283,118 @@ final class OperatorChain {
                 }
             }
             opened = operators.length - i;
+        }
+    }
+
+    /**
+     * Restores every operator from the deployment's checkpoint (or initializes it fresh): keyed
+     * state into the backends, then each operator's own state, before any operator opens.
+     */
+    private void restoreState() {
+        TaskRestore restore = deployment.restore();
+        List<ChainedOperator> specs = vertex.operators();
+        for (int i = 0; i < specs.size(); i++) {
+            OperatorStateRestore r = OperatorStateRestore.NONE;
+            if (restore != null && restore.operators().containsKey(specs.get(i).operatorId())) {
+                try {
+                    r =
+                            StateRestorer.restore(
+                                    restore.directory(),
+                                    restore.operators().get(specs.get(i).operatorId()),
+                                    specs.get(i),
+                                    deployment.subtaskIndex(),
+                                    vertex.parallelism(),
+                                    vertex.maxParallelism(),
+                                    backendOf[i]);
+                } catch (Exception e) {
+                    throw wrap(i, e);
+                }
+            }
+            try {
+                if (operators[i] != null) {
+                    operators[i].initializeState(r);
+                } else if (source != null) {
+                    source.initializeState(r);
+                }
+            } catch (Exception e) {
+                throw wrap(i, e);
+            }
+        }
+    }
+
+    /** One operator's part of a chain snapshot, captured synchronously. */
+    record CapturedOperator(
+            ChainedOperator spec,
+            KeyGroupRange keyGroups,
+            List<KeyGroupedPart> keyedParts,
+            Map<String, OperatorListState> operatorState,
+            KeyedStateSnapshot keyedState) {
+
+        boolean isEmpty() {
+            return keyedParts.isEmpty() && operatorState.isEmpty() && keyedState == null;
+        }
+    }
+
+    /** The synchronous part of a checkpoint: every operator's state, frozen. */
+    List<CapturedOperator> captureSnapshot(long checkpointId, long timestamp) {
+        List<CapturedOperator> captured = new ArrayList<>(operators.length);
+        for (int i = 0; i < operators.length; i++) {
+            ChainedOperator spec = vertex.operators().get(i);
+            OperatorSnapshot snapshot;
+            try {
+                if (failures.targets(spec.name())) {
+                    failures.onSnapshot();
+                }
+                snapshot =
+                        operators[i] != null
+                                ? operators[i].snapshotState(checkpointId, timestamp)
+                                : source.snapshotState(checkpointId);
+            } catch (Exception e) {
+                throw wrap(i, e);
+            }
+            KeyedStateBackend<?> backend = backendOf[i];
+            List<KeyGroupedPart> parts = new ArrayList<>(snapshot.keyedParts());
+            KeyedStateSnapshot keyed = null;
+            if (backend != null) {
+                keyed = backend.snapshot();
+                parts.add(0, keyed);
+            }
+            captured.add(
+                    new CapturedOperator(
+                            spec,
+                            backend != null ? backend.getKeyGroupRange() : new KeyGroupRange(0, -1),
+                            parts,
+                            snapshot.operatorState(),
+                            keyed));
+        }
+        return captured;
+    }
+
+    /** Tells every operator that a checkpoint completed. */
+    void notifyCheckpointComplete(long checkpointId) {
+        for (int i = 0; i < operators.length; i++) {
+            try {
+                if (operators[i] != null) {
+                    operators[i].notifyCheckpointComplete(checkpointId);
+                } else if (source != null) {
+                    source.notifyCheckpointComplete(checkpointId);
+                }
+            } catch (Exception e) {
+                throw wrap(i, e);
+            }
+        }
+    }
+
+    /** Tells every operator that a checkpoint was aborted. */
+    void notifyCheckpointAborted(long checkpointId) {
+        for (int i = 0; i < operators.length; i++) {
+            try {
+                if (operators[i] != null) {
+                    operators[i].notifyCheckpointAborted(checkpointId);
+                }
+            } catch (Exception e) {
+                throw wrap(i, e);
+            }
         }
     }
 
@@ -297,6 +451,23 @@ final class OperatorChain {
                 cause);
     }
 
+    private SerializerFactory serializers;
+
+    /** The failures injected into this subtask, for tests. */
+    FailureInjection failureInjection() {
+        return failures;
+    }
+
+    /** The serializers of the job, with the user's registrations. */
+    SerializerFactory serializers() {
+        if (serializers == null) {
+            serializers =
+                    new SerializerFactory(
+                            deployment.jobGraph().executionConfig().getRegisteredSerializers());
+        }
+        return serializers;
+    }
+
     SourceOperator<Object, SourceSplit> source() {
         return source;
     }
@@ -347,6 +518,7 @@ final class OperatorChain {
         private final KeySelector<Object, Object> keySelector;
         private final KeyedStateBackend<Object> backend;
         private final boolean secondInput;
+        private final FailureInjection injection;
 
         ChainedInput(
                 StreamOperator<Object, Object> operator,
@@ -354,8 +526,10 @@ final class OperatorChain {
                 Counter in,
                 KeySelector<Object, Object> keySelector,
                 KeyedStateBackend<Object> backend,
-                boolean secondInput) {
+                boolean secondInput,
+                FailureInjection injection) {
             this.secondInput = secondInput;
+            this.injection = injection;
             this.operator = operator;
             this.name = name;
             this.in = in;
@@ -367,6 +541,9 @@ final class OperatorChain {
         public void collect(Object record, long timestamp) {
             in.inc();
             try {
+                if (injection != null) {
+                    injection.onRecord();
+                }
                 if (keySelector != null) {
                     Object key = keySelector.getKey(record);
                     if (key == null) {
@@ -547,6 +724,11 @@ final class OperatorChain {
         @SuppressWarnings("unchecked")
         public <K> KeyedStateBackend<K> keyedStateBackend() {
             return (KeyedStateBackend<K>) backend;
+        }
+
+        @Override
+        public SerializerFactory serializers() {
+            return OperatorChain.this.serializers();
         }
 
         @Override

@@ -39,8 +39,12 @@ import java.util.List;
 public final class StreamTasklet implements Tasklet {
     private enum Phase {
         RUNNING,
+        /** A source read everything and waits for the job's final checkpoint. */
+        EXHAUSTED,
         FINISHING,
         SENDING_END,
+        /** Everything is delivered; waiting for the final checkpoint to complete. */
+        AWAITING_COMMIT,
         DONE
     }
 
@@ -51,6 +55,7 @@ public final class StreamTasklet implements Tasklet {
     private final String name;
 
     private OperatorChain chain;
+    private final SubtaskCheckpoints checkpoints;
     private TaskProcessingTimeService processingTime;
     private WatermarkValve valve;
     private List<RecordWriter> writers;
@@ -75,6 +80,22 @@ public final class StreamTasklet implements Tasklet {
         JobVertex vertex = deployment.jobGraph().vertex(deployment.vertexId());
         this.cooperative = !vertex.isBlocking();
         this.name = deployment.taskName();
+        this.checkpoints = new SubtaskCheckpoints(deployment, env);
+    }
+
+    /** Starts checkpoint {@code barrier} at this source subtask. Any thread. */
+    public void triggerCheckpoint(ControlEvent.Barrier barrier) {
+        checkpoints.trigger(barrier);
+    }
+
+    /** Checkpoint {@code checkpointId} completed. Any thread. */
+    public void notifyCheckpointComplete(long checkpointId) {
+        checkpoints.notifyComplete(checkpointId);
+    }
+
+    /** Checkpoint {@code checkpointId} was aborted. Any thread. */
+    public void notifyCheckpointAborted(long checkpointId) {
+        checkpoints.notifyAborted(checkpointId);
     }
 
     @Override
@@ -103,6 +124,7 @@ public final class StreamTasklet implements Tasklet {
         chain.build();
         writers = chain.writers();
         connectInputs();
+        checkpoints.attach(chain, writers, inputs.length);
         if (chain.source() == null) {
             valve = new WatermarkValve(inputs.length, chain.headInput());
         }
@@ -144,6 +166,11 @@ public final class StreamTasklet implements Tasklet {
     @Override
     public ProgressState call() throws Exception {
         boolean progress = flushWriters();
+        ControlEvent.Barrier trigger = checkpoints.drainControl();
+        if (trigger != null) {
+            progress = true;
+            checkpointAtSource(trigger);
+        }
         switch (phase) {
             case RUNNING:
                 if (outputBlocked()) {
@@ -163,8 +190,16 @@ public final class StreamTasklet implements Tasklet {
                 phase = Phase.SENDING_END;
                 flushWriters();
                 return ProgressState.MADE_PROGRESS;
+            case EXHAUSTED:
+                return ProgressState.of(progress);
             case SENDING_END:
                 if (!allFlushed()) {
+                    return ProgressState.of(progress);
+                }
+                phase = Phase.AWAITING_COMMIT;
+                return call();
+            case AWAITING_COMMIT:
+                if (!checkpoints.mayFinish()) {
                     return ProgressState.of(progress);
                 }
                 phase = Phase.DONE;
@@ -214,7 +249,14 @@ public final class StreamTasklet implements Tasklet {
             }
             if (status == InputStatus.END_OF_INPUT) {
                 chain.source().emitFinalWatermark();
-                endInput();
+                if (checkpoints.isEnabled()) {
+                    // Stay alive, at the end of the data, until the job's final checkpoint has
+                    // passed through: a restart before it must find this source's position.
+                    phase = Phase.EXHAUSTED;
+                    env.checkpoints().sourceExhausted(deployment);
+                } else {
+                    endInput();
+                }
                 return true;
             }
             long emitted = metrics.recordsIn() - before;
@@ -281,7 +323,7 @@ public final class StreamTasklet implements Tasklet {
         for (int tried = 0; tried < n; tried++) {
             int i = nextInput;
             nextInput = i + 1 == n ? 0 : i + 1;
-            if (inputEnded[i]) {
+            if (inputEnded[i] || checkpoints.isBlocked(i)) {
                 continue;
             }
             Object item = inputs[i].poll();
@@ -307,11 +349,31 @@ public final class StreamTasklet implements Tasklet {
             valve.onIdle(itemChannel);
         } else if (event == ControlEvent.ACTIVE) {
             valve.onActive(itemChannel);
+        } else if (event instanceof ControlEvent.Barrier) {
+            checkpoints.onBarrier(itemChannel, (ControlEvent.Barrier) event);
         } else if (event == ControlEvent.END_OF_INPUT) {
             valve.onEnd(itemChannel);
+            checkpoints.onChannelEnded(itemChannel);
             if (endedInputs == inputs.length) {
                 endInput();
             }
+        }
+    }
+
+    /** Runs a checkpoint the JobManager triggered at this source subtask. */
+    private void checkpointAtSource(ControlEvent.Barrier barrier) throws Exception {
+        if (chain.source() == null || (phase != Phase.RUNNING && phase != Phase.EXHAUSTED)) {
+            env.checkpoints()
+                    .decline(
+                            deployment,
+                            barrier.checkpointId(),
+                            new IllegalStateException(
+                                    deployment.taskName() + " cannot start a checkpoint now"));
+            return;
+        }
+        checkpoints.snapshotAndForward(barrier);
+        if (phase == Phase.EXHAUSTED && barrier.isEndOfData()) {
+            endInput();
         }
     }
 

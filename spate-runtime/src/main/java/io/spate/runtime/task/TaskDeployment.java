@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What a TaskExecutor needs to run one subtask: the job's plan, which vertex and subtask, the run
- * (attempt) it belongs to, and for a source its share of the splits.
+ * (attempt) it belongs to, for a source its share of the splits, and the checkpoint to restore from
+ * ({@code null} for a fresh start).
  */
 @Internal
 public record TaskDeployment(
@@ -17,7 +18,19 @@ public record TaskDeployment(
         JobGraph jobGraph,
         int vertexId,
         int subtaskIndex,
-        List<? extends SourceSplit> splits) {
+        List<? extends SourceSplit> splits,
+        TaskRestore restore) {
+
+    /** A deployment that starts fresh, without restored state. */
+    public TaskDeployment(
+            JobId jobId,
+            int attempt,
+            JobGraph jobGraph,
+            int vertexId,
+            int subtaskIndex,
+            List<? extends SourceSplit> splits) {
+        this(jobId, attempt, jobGraph, vertexId, subtaskIndex, splits, null);
+    }
 
     /** {@code "Map -> Filter (2/4)"}. */
     public String taskName() {

@@ -17,6 +17,8 @@ import java.util.function.Function;
  * @param clientChannels the channels back to the job's client, by id
  * @param batchSize records per batch in exchanges
  * @param recordsPerCall how many input records a tasklet handles in one call at most
+ * @param checkpoints where the subtask reports on checkpoints
+ * @param snapshotIo runs the asynchronous part of snapshots (writing files)
  */
 @Internal
 public record TaskEnvironment(
@@ -26,4 +28,6 @@ public record TaskEnvironment(
         ClassLoader userClassLoader,
         Function<String, ClientChannel> clientChannels,
         int batchSize,
-        int recordsPerCall) {}
+        int recordsPerCall,
+        CheckpointResponder checkpoints,
+        java.util.concurrent.Executor snapshotIo) {}

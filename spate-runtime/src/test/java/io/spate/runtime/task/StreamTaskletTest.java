@@ -101,7 +101,9 @@ class StreamTaskletTest {
                         getClass().getClassLoader(),
                         channels,
                         batchSize,
-                        3);
+                        3,
+                        CheckpointResponder.NONE,
+                        Runnable::run);
         List<List<StreamTasklet>> byVertex = new ArrayList<>();
         for (JobVertex v : graph.vertices()) {
             List<StreamTasklet> subtasks = new ArrayList<>();

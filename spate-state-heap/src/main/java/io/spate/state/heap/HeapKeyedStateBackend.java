@@ -7,6 +7,11 @@ import io.spate.api.common.state.MapStateDescriptor;
 import io.spate.api.common.state.ReducingStateDescriptor;
 import io.spate.api.common.state.StateDescriptor;
 import io.spate.api.common.state.ValueStateDescriptor;
+import io.spate.api.common.typeinfo.InvalidTypesException;
+import io.spate.api.common.typeinfo.TypeInfo;
+import io.spate.common.io.DataInputView;
+import io.spate.common.io.MemoryDataInput;
+import io.spate.common.serialization.TypeSerializer;
 import io.spate.core.state.InternalAggregatingState;
 import io.spate.core.state.InternalListState;
 import io.spate.core.state.InternalMapState;
@@ -14,31 +19,55 @@ import io.spate.core.state.InternalReducingState;
 import io.spate.core.state.InternalValueState;
 import io.spate.core.state.KeyGroupRange;
 import io.spate.core.state.KeyGroups;
+import io.spate.core.state.KeyedBackendParameters;
 import io.spate.core.state.KeyedStateBackend;
+import io.spate.core.state.KeyedStateSnapshot;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Keyed state in hash maps, one {@link StateTable} per state name, each split by key group so that
- * a snapshot and a rescale can take whole key groups.
+ * Keyed state in hash maps on the heap: one {@link StateTable} per state name, each split by key
+ * group so that a snapshot and a rescale take whole key groups. Snapshots are copy-on-write ({@link
+ * CowVersions}): taking one freezes the current maps in O(key groups), and the frozen view is
+ * written by the snapshot thread while processing goes on.
+ *
+ * <p>Restored values wait, as bytes, until their state is registered (operators register their
+ * states when they open, after the restore), then are decoded with that state's serializer.
  *
  * @param <K> the key type
  */
 @NotThreadSafe
 public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
+    private final KeyedBackendParameters<K> parameters;
     private final String operatorName;
     private final KeyGroupRange keyGroupRange;
     private final int maxParallelism;
-    private final Map<String, RegisteredState> states = new HashMap<>();
+    private final CowVersions versions = new CowVersions();
+    private final Map<String, StateTable<K, ?>> states = new LinkedHashMap<>();
+    private final Map<String, List<Restored>> pendingRestore = new HashMap<>();
+    private final SnapshotCodec<K> snapshotCodec;
 
     private K currentKey;
     private int currentKeyGroup = -1;
 
-    public HeapKeyedStateBackend(
-            String operatorName, KeyGroupRange keyGroupRange, int maxParallelism) {
-        this.operatorName = operatorName;
-        this.keyGroupRange = keyGroupRange;
-        this.maxParallelism = maxParallelism;
+    /** Bytes of one state in one key group, waiting for the state to be registered. */
+    record Restored(String kind, int keyGroup, byte[] bytes) {}
+
+    public HeapKeyedStateBackend(KeyedBackendParameters<K> parameters) {
+        this.parameters = parameters;
+        this.operatorName = parameters.operatorName();
+        this.keyGroupRange = parameters.keyGroupRange();
+        this.maxParallelism = parameters.maxParallelism();
+        this.snapshotCodec = new SnapshotCodec<>(parameters);
+    }
+
+    @Override
+    public KeyedBackendParameters<K> parameters() {
+        return parameters;
     }
 
     @Override
@@ -72,67 +101,206 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
 
     @Override
+    public void clearCurrentKey() {
+        currentKey = null;
+        currentKeyGroup = -1;
+    }
+
+    @Override
+    public List<K> getKeys(String stateName) {
+        List<K> keys = new ArrayList<>();
+        StateTable<K, ?> table = states.get(stateName);
+        if (table != null) {
+            table.collectKeys(keys);
+        }
+        return keys;
+    }
+
+    @Override
     public int getCurrentKeyGroup() {
         return currentKeyGroup;
     }
 
     /** The table of {@code descriptor}, created on first use; its kind must not change. */
     @SuppressWarnings("unchecked")
-    private <V> StateTable<K, V> table(StateDescriptor<?> descriptor, String kind) {
-        RegisteredState registered = states.get(descriptor.getName());
-        if (registered == null) {
-            registered = new RegisteredState(kind, new StateTable<>(keyGroupRange));
-            states.put(descriptor.getName(), registered);
-        } else if (!registered.kind.equals(kind)) {
-            throw new IllegalStateException(
+    private <V> StateTable<K, V> table(
+            StateDescriptor<?> descriptor,
+            String kind,
+            java.util.function.Supplier<ValueCodec<V>> codec) {
+        StateTable<K, ?> existing = states.get(descriptor.getName());
+        if (existing != null) {
+            if (!existing.kind.equals(kind)) {
+                throw new IllegalStateException(
+                        "State '"
+                                + descriptor.getName()
+                                + "' of operator '"
+                                + operatorName
+                                + "' is a "
+                                + existing.kind
+                                + " state and cannot be used as a "
+                                + kind
+                                + " state");
+            }
+            return (StateTable<K, V>) existing;
+        }
+        StateTable<K, V> table =
+                new StateTable<>(descriptor.getName(), kind, keyGroupRange, versions);
+        try {
+            table.codec = codec.get();
+        } catch (InvalidTypesException e) {
+            throw new InvalidTypesException(
                     "State '"
                             + descriptor.getName()
                             + "' of operator '"
                             + operatorName
-                            + "' is a "
-                            + registered.kind
-                            + " state and cannot be used as a "
-                            + kind
-                            + " state");
+                            + "' cannot be stored in checkpoints: "
+                            + e.getMessage(),
+                    e);
         }
-        return (StateTable<K, V>) registered.table;
+        states.put(descriptor.getName(), table);
+        List<Restored> restored = pendingRestore.remove(descriptor.getName());
+        if (restored != null) {
+            for (Restored r : restored) {
+                if (!r.kind().equals(kind)) {
+                    throw new IllegalStateException(
+                            "State '"
+                                    + descriptor.getName()
+                                    + "' of operator '"
+                                    + operatorName
+                                    + "' was restored as a "
+                                    + r.kind()
+                                    + " state but is now used as a "
+                                    + kind
+                                    + " state");
+                }
+                try {
+                    snapshotCodec.decode(table, r.keyGroup(), new MemoryDataInput(r.bytes()));
+                } catch (IOException e) {
+                    throw new IllegalStateException(
+                            "Cannot restore state '"
+                                    + descriptor.getName()
+                                    + "': "
+                                    + e.getMessage(),
+                            e);
+                }
+            }
+        }
+        return table;
+    }
+
+    private <T> TypeSerializer<T> serializer(TypeInfo<T> type) {
+        return parameters.serializers().create(type);
     }
 
     @Override
     public <T> InternalValueState<T> getValueState(ValueStateDescriptor<T> descriptor) {
-        return new HeapValueState<>(this, table(descriptor, "value"), descriptor.getDefaultValue());
+        StateTable<K, T> t =
+                table(descriptor, "value", () -> ValueCodec.of(serializer(descriptor.getType())));
+        return new HeapValueState<>(this, t, descriptor.getDefaultValue());
     }
 
     @Override
     public <T> InternalListState<T> getListState(ListStateDescriptor<T> descriptor) {
-        return new HeapListState<>(this, table(descriptor, "list"));
+        StateTable<K, ArrayList<T>> t =
+                table(
+                        descriptor,
+                        "list",
+                        () -> ValueCodec.listOf(serializer(descriptor.getType())));
+        return new HeapListState<>(this, t);
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public <UK, UV> InternalMapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
-        return new HeapMapState<>(this, table(descriptor, "map"));
+        StateTable<K, HashMap<UK, UV>> t =
+                table(
+                        descriptor,
+                        "map",
+                        () ->
+                                (ValueCodec)
+                                        ValueCodec.of(
+                                                new HashMapSerializer<>(
+                                                        serializer(descriptor.getType()))));
+        return new HeapMapState<>(this, t);
     }
 
     @Override
     public <T> InternalReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
-        return new HeapReducingState<>(
-                this, table(descriptor, "reducing"), descriptor.getReduceFunction());
+        StateTable<K, T> t =
+                table(
+                        descriptor,
+                        "reducing",
+                        () -> ValueCodec.of(serializer(descriptor.getType())));
+        return new HeapReducingState<>(this, t, descriptor.getReduceFunction());
     }
 
     @Override
     public <IN, ACC, OUT> InternalAggregatingState<IN, ACC, OUT> getAggregatingState(
             AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
-        return new HeapAggregatingState<>(
-                this, table(descriptor, "aggregating"), descriptor.getAggregateFunction());
+        StateTable<K, ACC> t =
+                table(
+                        descriptor,
+                        "aggregating",
+                        () -> ValueCodec.of(serializer(descriptor.getType())));
+        return new HeapAggregatingState<>(this, t, descriptor.getAggregateFunction());
     }
 
     @Override
     public long numberOfEntries() {
         long n = 0;
-        for (RegisteredState s : states.values()) {
-            n += s.table.size();
+        for (StateTable<K, ?> t : states.values()) {
+            n += t.size();
+        }
+        for (List<Restored> r : pendingRestore.values()) {
+            n += r.size();
         }
         return n;
+    }
+
+    @Override
+    public KeyedStateSnapshot snapshot() {
+        int version = versions.startSnapshot();
+        List<SnapshotCodec.Frozen<K>> frozen = new ArrayList<>(states.size());
+        for (StateTable<K, ?> t : states.values()) {
+            frozen.add(SnapshotCodec.freeze(t));
+        }
+        Map<String, List<Restored>> pending = new HashMap<>();
+        pendingRestore.forEach((k, v) -> pending.put(k, List.copyOf(v)));
+        return snapshotCodec.snapshot(
+                keyGroupRange, frozen, pending, () -> versions.endSnapshot(version));
+    }
+
+    @Override
+    public void restoreKeyGroup(int keyGroup, DataInputView part) throws IOException {
+        if (!keyGroupRange.contains(keyGroup)) {
+            throw new IllegalArgumentException(
+                    "Key group " + keyGroup + " is outside this subtask's " + keyGroupRange);
+        }
+        int count = part.readVarInt();
+        for (int i = 0; i < count; i++) {
+            String name = part.readString();
+            String kind = part.readString();
+            byte[] bytes = new byte[part.readVarInt()];
+            part.readFully(bytes);
+            StateTable<K, ?> table = states.get(name);
+            if (table != null) {
+                if (!table.kind.equals(kind)) {
+                    throw new IllegalStateException(
+                            "State '"
+                                    + name
+                                    + "' was restored as a "
+                                    + kind
+                                    + " state but is a "
+                                    + table.kind
+                                    + " state");
+                }
+                snapshotCodec.decode(table, keyGroup, new MemoryDataInput(bytes));
+            } else {
+                pendingRestore
+                        .computeIfAbsent(name, n -> new ArrayList<>())
+                        .add(new Restored(kind, keyGroup, bytes));
+            }
+        }
     }
 
     /** Throws unless a current key is set; every state access goes through here. */
@@ -141,7 +309,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             throw new IllegalStateException(
                     "Keyed state of '"
                             + operatorName
-                            + "' was used outside the processing of a key");
+                            + "' was used outside the processing of a key (on the broadcast side of"
+                            + " a keyed broadcast function, reach keyed state through"
+                            + " applyToKeyedState)");
         }
         return currentKey;
     }
@@ -153,15 +323,6 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     public void close() {
         states.clear();
-    }
-
-    private static final class RegisteredState {
-        final String kind;
-        final StateTable<?, ?> table;
-
-        RegisteredState(String kind, StateTable<?, ?> table) {
-            this.kind = kind;
-            this.table = table;
-        }
+        pendingRestore.clear();
     }
 }

@@ -1,6 +1,6 @@
 package io.spate.state.heap;
 
-import io.spate.core.state.KeyGroupRange;
+import io.spate.core.state.KeyedBackendParameters;
 import io.spate.core.state.KeyedStateBackend;
 import io.spate.core.state.StateBackend;
 
@@ -14,8 +14,7 @@ public final class HeapStateBackend implements StateBackend {
     }
 
     @Override
-    public <K> KeyedStateBackend<K> createKeyedStateBackend(
-            String operatorName, KeyGroupRange keyGroupRange, int maxParallelism) {
-        return new HeapKeyedStateBackend<>(operatorName, keyGroupRange, maxParallelism);
+    public <K> KeyedStateBackend<K> createKeyedStateBackend(KeyedBackendParameters<K> parameters) {
+        return new HeapKeyedStateBackend<>(parameters);
     }
 }

@@ -6,100 +6,208 @@ import io.spate.core.state.VoidNamespace;
 import java.util.HashMap;
 
 /**
- * The values of one state for all keys and namespaces of a subtask, by key group. Values in the
- * {@link VoidNamespace} (ordinary keyed state) sit in a flat map per key group, one look-up per
- * access; values in other namespaces (windows) in a map of maps, so that all windows of a key are
- * found together.
+ * The values of one state for all keys and namespaces of a subtask, by key group, with
+ * copy-on-write for snapshots (see {@link CowVersions}).
+ *
+ * <p>Values in the {@link VoidNamespace} (ordinary keyed state) sit in a flat map per key group,
+ * one look-up per access; values in other namespaces (windows) in a map per key, so that all
+ * windows of a key are found together. Every value is wrapped in an {@link Entry} that records the
+ * version it was written in: a value a running snapshot may still read is copied before it is
+ * handed out, so callers may change what they get.
  *
  * @param <K> the key type
  * @param <V> the value type
  */
 @NotThreadSafe
 final class StateTable<K, V> {
+    final String name;
+    final String kind;
+    private final CowVersions versions;
     private final int firstKeyGroup;
-    private final HashMap<K, V>[] flat;
-    private final HashMap<K, HashMap<Object, V>>[] nested;
+    private final Group<K, V>[] groups;
+    ValueCodec<V> codec;
 
     /** The number of (key, namespace) entries, kept up to date so that counting costs nothing. */
     private long size;
 
-    @SuppressWarnings("unchecked")
-    StateTable(KeyGroupRange range) {
-        this.firstKeyGroup = range.start();
-        this.flat = new HashMap[range.size()];
-        this.nested = new HashMap[range.size()];
+    static final class Entry<V> {
+        V value;
+        final int version;
+
+        Entry(V value, int version) {
+            this.value = value;
+            this.version = version;
+        }
     }
 
+    static final class NamespaceMap<V> {
+        final HashMap<Object, Entry<V>> map;
+        final int version;
+
+        NamespaceMap(HashMap<Object, Entry<V>> map, int version) {
+            this.map = map;
+            this.version = version;
+        }
+    }
+
+    static final class Group<K, V> {
+        final HashMap<K, Entry<V>> flat;
+        final HashMap<K, NamespaceMap<V>> nested;
+        final int version;
+
+        Group(HashMap<K, Entry<V>> flat, HashMap<K, NamespaceMap<V>> nested, int version) {
+            this.flat = flat;
+            this.nested = nested;
+            this.version = version;
+        }
+
+        boolean isEmpty() {
+            return flat.isEmpty() && nested.isEmpty();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    StateTable(String name, String kind, KeyGroupRange range, CowVersions versions) {
+        this.name = name;
+        this.kind = kind;
+        this.versions = versions;
+        this.firstKeyGroup = range.start();
+        this.groups = new Group[range.size()];
+    }
+
+    /** The value, copied first if a snapshot may still read it; {@code null} when absent. */
     V get(int keyGroup, K key, Object namespace) {
         int i = keyGroup - firstKeyGroup;
-        if (namespace == VoidNamespace.INSTANCE) {
-            HashMap<K, V> map = flat[i];
-            return map == null ? null : map.get(key);
-        }
-        HashMap<K, HashMap<Object, V>> map = nested[i];
-        if (map == null) {
+        Group<K, V> g = groups[i];
+        if (g == null) {
             return null;
         }
-        HashMap<Object, V> byNamespace = map.get(key);
-        return byNamespace == null ? null : byNamespace.get(namespace);
+        if (namespace == VoidNamespace.INSTANCE) {
+            Entry<V> e = g.flat.get(key);
+            if (e == null) {
+                return null;
+            }
+            if (!versions.isShared(e.version)) {
+                return e.value;
+            }
+            Entry<V> copy = new Entry<>(codec.copy(e.value), versions.current());
+            writableGroup(i).flat.put(key, copy);
+            return copy.value;
+        }
+        NamespaceMap<V> m = g.nested.get(key);
+        Entry<V> e = m == null ? null : m.map.get(namespace);
+        if (e == null) {
+            return null;
+        }
+        if (!versions.isShared(e.version)) {
+            return e.value;
+        }
+        Entry<V> copy = new Entry<>(codec.copy(e.value), versions.current());
+        writableNamespaces(writableGroup(i), key).map.put(namespace, copy);
+        return copy.value;
     }
 
     void put(int keyGroup, K key, Object namespace, V value) {
-        int i = keyGroup - firstKeyGroup;
+        Group<K, V> g = writableGroup(keyGroup - firstKeyGroup);
         if (namespace == VoidNamespace.INSTANCE) {
-            HashMap<K, V> map = flat[i];
-            if (map == null) {
-                map = new HashMap<>();
-                flat[i] = map;
-            }
-            if (map.put(key, value) == null) {
-                size++;
+            Entry<V> e = g.flat.get(key);
+            if (e != null && !versions.isShared(e.version)) {
+                e.value = value;
+            } else {
+                g.flat.put(key, new Entry<>(value, versions.current()));
+                if (e == null) {
+                    size++;
+                }
             }
             return;
         }
-        HashMap<K, HashMap<Object, V>> map = nested[i];
-        if (map == null) {
-            map = new HashMap<>();
-            nested[i] = map;
-        }
-        if (map.computeIfAbsent(key, k -> new HashMap<>(4)).put(namespace, value) == null) {
-            size++;
+        NamespaceMap<V> m = writableNamespaces(g, key);
+        Entry<V> e = m.map.get(namespace);
+        if (e != null && !versions.isShared(e.version)) {
+            e.value = value;
+        } else {
+            m.map.put(namespace, new Entry<>(value, versions.current()));
+            if (e == null) {
+                size++;
+            }
         }
     }
 
     void remove(int keyGroup, K key, Object namespace) {
         int i = keyGroup - firstKeyGroup;
+        Group<K, V> g = groups[i];
+        if (g == null) {
+            return;
+        }
         if (namespace == VoidNamespace.INSTANCE) {
-            HashMap<K, V> map = flat[i];
-            if (map != null && map.remove(key) != null) {
+            if (g.flat.containsKey(key)) {
+                writableGroup(i).flat.remove(key);
                 size--;
             }
             return;
         }
-        HashMap<K, HashMap<Object, V>> map = nested[i];
-        if (map == null) {
+        NamespaceMap<V> m = g.nested.get(key);
+        if (m == null || !m.map.containsKey(namespace)) {
             return;
         }
-        HashMap<Object, V> byNamespace = map.get(key);
-        if (byNamespace != null) {
-            if (byNamespace.remove(namespace) != null) {
-                size--;
-            }
-            if (byNamespace.isEmpty()) {
-                map.remove(key);
-            }
+        Group<K, V> w = writableGroup(i);
+        NamespaceMap<V> wm = writableNamespaces(w, key);
+        wm.map.remove(namespace);
+        size--;
+        if (wm.map.isEmpty()) {
+            w.nested.remove(key);
         }
     }
 
     /** Removes the key's values in every namespace but the void one. */
     void removeNamespaces(int keyGroup, K key) {
-        HashMap<K, HashMap<Object, V>> map = nested[keyGroup - firstKeyGroup];
-        if (map != null) {
-            HashMap<Object, V> removed = map.remove(key);
-            if (removed != null) {
-                size -= removed.size();
+        int i = keyGroup - firstKeyGroup;
+        Group<K, V> g = groups[i];
+        NamespaceMap<V> m = g == null ? null : g.nested.get(key);
+        if (m != null) {
+            size -= m.map.size();
+            writableGroup(i).nested.remove(key);
+        }
+    }
+
+    /** The group at index {@code i}, created or copied so that it may be changed. */
+    private Group<K, V> writableGroup(int i) {
+        Group<K, V> g = groups[i];
+        if (g == null) {
+            g = new Group<>(new HashMap<>(), new HashMap<>(), versions.current());
+            groups[i] = g;
+        } else if (versions.isShared(g.version)) {
+            g = new Group<>(new HashMap<>(g.flat), new HashMap<>(g.nested), versions.current());
+            groups[i] = g;
+        }
+        return g;
+    }
+
+    /** The key's namespace map in a writable group, created or copied so it may be changed. */
+    private NamespaceMap<V> writableNamespaces(Group<K, V> g, K key) {
+        NamespaceMap<V> m = g.nested.get(key);
+        if (m == null) {
+            m = new NamespaceMap<>(new HashMap<>(4), versions.current());
+            g.nested.put(key, m);
+        } else if (versions.isShared(m.version)) {
+            m = new NamespaceMap<>(new HashMap<>(m.map), versions.current());
+            g.nested.put(key, m);
+        }
+        return m;
+    }
+
+    /** Adds the keys that hold a value in the void namespace to {@code out}. */
+    void collectKeys(java.util.List<K> out) {
+        for (Group<K, V> g : groups) {
+            if (g != null) {
+                out.addAll(g.flat.keySet());
             }
         }
+    }
+
+    /** The groups as they are now, for a snapshot; they are shared from now on. */
+    Group<K, V>[] capture() {
+        return groups.clone();
     }
 
     /** The number of (key, namespace) entries. */

@@ -11,9 +11,13 @@ import io.spate.api.common.state.ReducingState;
 import io.spate.api.common.state.ReducingStateDescriptor;
 import io.spate.api.common.state.ValueState;
 import io.spate.api.common.state.ValueStateDescriptor;
+import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.common.typeinfo.Types;
+import io.spate.common.time.Clock;
+import io.spate.core.serialization.SerializerFactory;
 import io.spate.core.state.KeyGroupRange;
 import io.spate.core.state.KeyGroups;
+import io.spate.core.state.KeyedBackendParameters;
 import io.spate.core.state.KeyedStateBackend;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +38,7 @@ class HeapKeyedStateBackendTest {
 
     @BeforeEach
     void setUp() {
-        backend = new HeapKeyedStateBackend<>("counter", RANGE, MAX_PARALLELISM);
+        backend = create("counter", Types.STRING);
         ownKeys = new ArrayList<>();
         for (int i = 0; ownKeys.size() < 20 || foreignKey == null; i++) {
             String key = "key-" + i;
@@ -329,6 +333,50 @@ class HeapKeyedStateBackendTest {
     }
 
     @Test
+    void clearingTheCurrentKeyMakesStateRefuseUse() throws Exception {
+        ValueState<Integer> v = backend.getValueState(new ValueStateDescriptor<>("v", Types.INT));
+        backend.setCurrentKey(key(0));
+        v.update(1);
+        backend.clearCurrentKey();
+        assertThat(backend.getCurrentKey()).isNull();
+        assertThat(backend.getCurrentKeyGroup()).isEqualTo(-1);
+        assertThatThrownBy(v::value)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outside the processing of a key")
+                .hasMessageContaining("applyToKeyedState");
+        backend.setCurrentKey(key(0));
+        assertThat(v.value()).isEqualTo(1);
+    }
+
+    @Test
+    void theKeysOfOneStateAreListedAndMayBeClearedWhileVisited() throws Exception {
+        ValueState<Integer> v = backend.getValueState(new ValueStateDescriptor<>("v", Types.INT));
+        ListState<Integer> other =
+                backend.getListState(new ListStateDescriptor<>("other", Types.INT));
+        for (int i = 0; i < 10; i++) {
+            backend.setCurrentKey(key(i));
+            v.update(i);
+        }
+        backend.setCurrentKey(key(15));
+        other.add(1);
+        // A key with a value in a window namespace only is not listed.
+        var windowed = backend.getValueState(new ValueStateDescriptor<>("v", Types.INT));
+        windowed.setCurrentNamespace("window");
+        backend.setCurrentKey(key(16));
+        windowed.update(16);
+
+        List<String> keys = backend.getKeys("v");
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(ownKeys.subList(0, 10));
+        for (String k : keys) {
+            backend.setCurrentKey(k);
+            v.clear();
+        }
+        assertThat(backend.getKeys("v")).isEmpty();
+        assertThat(backend.getKeys("other")).containsExactly(key(15));
+        assertThat(backend.getKeys("no such state")).isEmpty();
+    }
+
+    @Test
     void theCurrentKeyAndItsKeyGroupAreReported() {
         for (String k : ownKeys) {
             backend.setCurrentKey(k);
@@ -412,8 +460,7 @@ class HeapKeyedStateBackendTest {
                 keys.add(k);
             }
         }
-        HeapKeyedStateBackend<Integer> ints =
-                new HeapKeyedStateBackend<>("ints", RANGE, MAX_PARALLELISM);
+        HeapKeyedStateBackend<Integer> ints = create("ints", Types.INT);
         ValueState<String> iv = ints.getValueState(new ValueStateDescriptor<>("v", Types.STRING));
         for (int k : keys) {
             ints.setCurrentKey(k);
@@ -432,11 +479,32 @@ class HeapKeyedStateBackendTest {
         assertThat(factory.name()).isEqualTo("heap");
         KeyGroupRange upper = KeyGroups.rangeOf(1, MAX_PARALLELISM, 2);
         KeyedStateBackend<String> created =
-                factory.createKeyedStateBackend("op", upper, MAX_PARALLELISM);
+                factory.createKeyedStateBackend(
+                        new KeyedBackendParameters<>(
+                                "op",
+                                upper,
+                                MAX_PARALLELISM,
+                                new SerializerFactory(Map.of()).create(Types.STRING),
+                                new SerializerFactory(Map.of()),
+                                Clock.system(),
+                                getClass().getClassLoader()));
         assertThat(created.getKeyGroupRange()).isEqualTo(upper);
         // The key refused by subtask 0 belongs here.
         created.setCurrentKey(foreignKey);
         assertThat(created.getCurrentKey()).isEqualTo(foreignKey);
         created.close();
+    }
+
+    static <K> HeapKeyedStateBackend<K> create(String name, TypeInfo<K> keyType) {
+        SerializerFactory serializers = new SerializerFactory(Map.of());
+        return new HeapKeyedStateBackend<>(
+                new KeyedBackendParameters<>(
+                        name,
+                        RANGE,
+                        MAX_PARALLELISM,
+                        serializers.create(keyType),
+                        serializers,
+                        Clock.system(),
+                        HeapKeyedStateBackendTest.class.getClassLoader()));
     }
 }

@@ -33,6 +33,12 @@ public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseab
     /** The splits not yet finished, each with the position the reader reached in it. */
     List<SplitT> snapshotState(long checkpointId);
 
+    /**
+     * The checkpoint {@code checkpointId} completed: what was read up to it is durable (a reader
+     * may now acknowledge it upstream, e.g. commit offsets).
+     */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
     @Override
     void close() throws Exception;
 }

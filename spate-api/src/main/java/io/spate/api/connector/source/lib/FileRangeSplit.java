@@ -6,46 +6,27 @@ import java.io.Serializable;
 
 /**
  * The lines of a file whose first byte lies in {@code [offset, end)}. {@code offset} moves forward
- * as the reader goes; {@code lineNumber} is the number (from 1) of the line that starts at {@code
- * offset}, or 0 when unknown (a split that starts mid-file).
+ * as the reader goes; the split keeps the id it was created with.
+ *
+ * @param id unique among the source's splits: the file and the range it started as
+ * @param path the file
+ * @param offset the first byte not yet read
+ * @param end one past the last byte a line may start at
  */
 @Public
-public final class FileRangeSplit implements SourceSplit, Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private final String path;
-    private final long offset;
-    private final long end;
+public record FileRangeSplit(String id, String path, long offset, long end)
+        implements SourceSplit, Serializable {
 
     public FileRangeSplit(String path, long offset, long end) {
-        this.path = path;
-        this.offset = offset;
-        this.end = end;
+        this(path + ":" + offset + "-" + end, path, offset, end);
     }
 
     @Override
     public String splitId() {
-        return path + ":" + offset + "-" + end;
-    }
-
-    public String path() {
-        return path;
-    }
-
-    public long offset() {
-        return offset;
-    }
-
-    public long end() {
-        return end;
+        return id;
     }
 
     public FileRangeSplit withOffset(long newOffset) {
-        return new FileRangeSplit(path, newOffset, end);
-    }
-
-    @Override
-    public String toString() {
-        return "FileRangeSplit{" + path + " [" + offset + ", " + end + ")}";
+        return new FileRangeSplit(id, path, newOffset, end);
     }
 }

@@ -3,34 +3,33 @@ package io.spate.api.connector.source.lib;
 import io.spate.annotations.Public;
 import io.spate.api.connector.source.SourceSplit;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A range of indexes {@code [next, end)} still to read. Used by the sources whose records are
  * numbered: a sequence, a generator, a collection.
+ *
+ * @param splitId unique among the source's splits
+ * @param next the first index not yet read
+ * @param end one past the last index
  */
 @Public
-public final class IndexRangeSplit implements SourceSplit, Serializable {
-    private static final long serialVersionUID = 1L;
+public record IndexRangeSplit(String splitId, long next, long end)
+        implements SourceSplit, Serializable {
 
-    private final String splitId;
-    private final long next;
-    private final long end;
-
-    public IndexRangeSplit(String splitId, long next, long end) {
+    public IndexRangeSplit {
         if (end < next) {
             throw new IllegalArgumentException("empty range " + next + ".." + end);
         }
-        this.splitId = splitId;
-        this.next = next;
-        this.end = end;
     }
 
     /**
      * Divides {@code [from, end)} into {@code n} contiguous splits whose sizes differ by at most
      * one.
      */
-    public static java.util.List<IndexRangeSplit> divide(long from, long end, int n) {
-        java.util.List<IndexRangeSplit> splits = new java.util.ArrayList<>(n);
+    public static List<IndexRangeSplit> divide(long from, long end, int n) {
+        List<IndexRangeSplit> splits = new ArrayList<>(n);
         long total = end - from;
         if (total < 0) {
             throw new IllegalArgumentException("end " + end + " is before start " + from);
@@ -46,27 +45,7 @@ public final class IndexRangeSplit implements SourceSplit, Serializable {
         return splits;
     }
 
-    @Override
-    public String splitId() {
-        return splitId;
-    }
-
-    /** The first index not yet read. */
-    public long next() {
-        return next;
-    }
-
-    /** One past the last index. */
-    public long end() {
-        return end;
-    }
-
     public IndexRangeSplit withNext(long newNext) {
         return new IndexRangeSplit(splitId, newNext, end);
-    }
-
-    @Override
-    public String toString() {
-        return "IndexRangeSplit{" + splitId + ": " + next + ".." + end + ")";
     }
 }

@@ -1,0 +1,16 @@
+package io.spate.api.execution;
+
+import io.spate.annotations.Public;
+
+/**
+ * One failure of a job: when, in which run (attempt 0 is the first), where, and why.
+ *
+ * @param timestampMillis when the failure was reported, by the JobManager's clock
+ * @param attempt the run that failed
+ * @param task the subtask that failed first, e.g. {@code "Map -> Filter (2/4)"}
+ * @param cause the failure in one line
+ * @param restarted whether the job restarted after it
+ */
+@Public
+public record JobFailure(
+        long timestampMillis, int attempt, String task, String cause, boolean restarted) {}
