@@ -1,6 +1,7 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.annotations.Public;
+import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.windowing.triggers.ProcessingTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -42,6 +43,11 @@ public final class DynamicProcessingTimeSessionWindows<T>
     public Trigger<T, TimeWindow> getDefaultTrigger() {
         return (Trigger<T, TimeWindow>)
                 (Trigger<?, TimeWindow>) ProcessingTimeTrigger.<TimeWindow>create();
+    }
+
+    @Override
+    public TypeInfo<TimeWindow> getWindowType() {
+        return TypeInfo.of(TimeWindow.class);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.annotations.Public;
+import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.triggers.TriggerResult;
 import io.spate.api.windowing.windows.GlobalWindow;
@@ -31,6 +32,11 @@ public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
     @Override
     public Trigger<Object, GlobalWindow> getDefaultTrigger() {
         return new NeverTrigger();
+    }
+
+    @Override
+    public TypeInfo<GlobalWindow> getWindowType() {
+        return TypeInfo.of(GlobalWindow.class);
     }
 
     @Override

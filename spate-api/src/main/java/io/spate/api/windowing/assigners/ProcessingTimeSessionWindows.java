@@ -1,6 +1,7 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.annotations.Public;
+import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.windowing.triggers.ProcessingTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -47,6 +48,11 @@ public final class ProcessingTimeSessionWindows extends MergingWindowAssigner<Ob
     @Override
     public Trigger<Object, TimeWindow> getDefaultTrigger() {
         return ProcessingTimeTrigger.create();
+    }
+
+    @Override
+    public TypeInfo<TimeWindow> getWindowType() {
+        return TypeInfo.of(TimeWindow.class);
     }
 
     @Override

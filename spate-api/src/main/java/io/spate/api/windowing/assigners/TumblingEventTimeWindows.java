@@ -1,6 +1,7 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.annotations.Public;
+import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.windowing.triggers.EventTimeTrigger;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.TimeWindow;
@@ -43,6 +44,11 @@ public final class TumblingEventTimeWindows extends WindowAssigner<Object, TimeW
     @Override
     public Trigger<Object, TimeWindow> getDefaultTrigger() {
         return EventTimeTrigger.create();
+    }
+
+    @Override
+    public TypeInfo<TimeWindow> getWindowType() {
+        return TypeInfo.of(TimeWindow.class);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.spate.api.windowing.assigners;
 
 import io.spate.annotations.Public;
+import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.windows.Window;
 import java.io.Serializable;
@@ -39,6 +40,12 @@ public abstract class WindowAssigner<T, W extends Window> implements Serializabl
      * allowed lateness are late, and cleanup follows the watermark. Otherwise the clock decides.
      */
     public abstract boolean isEventTime();
+
+    /**
+     * The type of the windows, for the state that holds them (in checkpoints too). Windows are
+     * records, so Spate serializes them without help.
+     */
+    public abstract TypeInfo<W> getWindowType();
 
     /** What an assigner may ask while it assigns. */
     public interface WindowAssignerContext {

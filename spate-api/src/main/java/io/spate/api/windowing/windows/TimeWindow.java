@@ -10,19 +10,19 @@ import java.util.List;
 /**
  * The time interval {@code [start, end)}: {@code start} included, {@code end} excluded, so {@link
  * #maxTimestamp()} is {@code end - 1}.
+ *
+ * @param start the first timestamp of the window
+ * @param end the first timestamp after the window
  */
 @Public
-public final class TimeWindow extends Window {
-    private final long start;
-    private final long end;
+public record TimeWindow(long start, long end) implements Window {
 
-    public TimeWindow(long start, long end) {
+    /** Checks {@code start < end}. */
+    public TimeWindow {
         if (end <= start) {
             throw new IllegalArgumentException(
                     "A time window needs start < end, was [" + start + ", " + end + ")");
         }
-        this.start = start;
-        this.end = end;
     }
 
     /** The first timestamp of the window (included). */
@@ -99,13 +99,6 @@ public final class TimeWindow extends Window {
         if (group.size() > 1) {
             callback.merge(group, cover);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TimeWindow
-                && ((TimeWindow) o).start == start
-                && ((TimeWindow) o).end == end;
     }
 
     @Override

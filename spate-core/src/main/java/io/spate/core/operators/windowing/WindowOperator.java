@@ -166,9 +166,8 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
                         new ListStateDescriptor<>(CONTENTS_STATE, (TypeInfo<IN>) e.elementType())));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private MergingWindowSet<W> createMergingWindowSet(MergingWindowAssigner<IN, W> merging) {
-        TypeInfo<W> windowType = (TypeInfo) TypeInfo.of(Window.class);
+        TypeInfo<W> windowType = merging.getWindowType();
         return new MergingWindowSet<>(
                 merging,
                 backend.getMapState(
