@@ -2,13 +2,11 @@ package io.spate.cli.progress;
 
 import io.spate.api.execution.JobClient;
 import io.spate.api.execution.JobExecutionResult;
-import io.spate.api.execution.JobFailure;
 import io.spate.api.execution.JobMetricsSnapshot;
 import io.spate.api.execution.JobStatus;
 import io.spate.common.JobId;
 import io.spate.common.util.CloseableIterator;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,6 +41,22 @@ final class TestingJobClient implements JobClient {
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(String directory) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("test client"));
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(String directory) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("test client"));
+    }
+
+    @Override
+    public CompletableFuture<java.util.List<io.spate.api.execution.JobFailure>>
+            getFailureHistory() {
+        return CompletableFuture.completedFuture(java.util.List.of());
+    }
+
+    @Override
     public CompletableFuture<JobStatus> getJobStatus() {
         return CompletableFuture.completedFuture(metrics.get().getStatus());
     }
@@ -55,21 +69,6 @@ final class TestingJobClient implements JobClient {
     @Override
     public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
         return result;
-    }
-
-    @Override
-    public CompletableFuture<String> triggerSavepoint(String directory) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("no savepoints"));
-    }
-
-    @Override
-    public CompletableFuture<String> stopWithSavepoint(String directory) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("no savepoints"));
-    }
-
-    @Override
-    public CompletableFuture<List<JobFailure>> getFailureHistory() {
-        return CompletableFuture.completedFuture(List.of());
     }
 
     @Override

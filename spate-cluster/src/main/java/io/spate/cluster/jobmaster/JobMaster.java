@@ -1,12 +1,10 @@
 package io.spate.cluster.jobmaster;
 
-import io.spate.api.connector.source.Source;
 import io.spate.api.connector.source.SourceSplit;
 import io.spate.api.execution.CheckpointingOptions;
 import io.spate.api.execution.JobFailure;
 import io.spate.api.execution.JobMetricsSnapshot;
 import io.spate.api.execution.JobStatus;
-import io.spate.api.graph.SourceSpec;
 import io.spate.cluster.checkpoint.CheckpointCoordinator;
 import io.spate.cluster.checkpoint.CheckpointTasks;
 import io.spate.cluster.checkpoint.CompletedCheckpoint;
@@ -27,6 +25,7 @@ import io.spate.core.checkpoint.OperatorStateSnapshot;
 import io.spate.core.checkpoint.SubtaskStateHandle;
 import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.JobVertex;
+import io.spate.runtime.task.SplitAssignment;
 import io.spate.runtime.task.TaskDeployment;
 import io.spate.runtime.task.TaskMetrics;
 import io.spate.runtime.task.TaskRestore;
@@ -254,24 +253,12 @@ public final class JobMaster implements JobMasterGateway {
     }
 
     /** Asks each source for its splits and deals them to its subtasks in turn. */
-    @SuppressWarnings("unchecked")
     private Map<Integer, List<List<SourceSplit>>> assignSplits() throws Exception {
         Map<Integer, List<List<SourceSplit>>> result = new HashMap<>();
         for (JobVertex v : jobGraph.vertices()) {
-            if (!v.isSource()) {
-                continue;
+            if (v.isSource()) {
+                result.put(v.id(), SplitAssignment.assign(v, userClassLoader));
             }
-            SourceSpec<?> spec = (SourceSpec<?>) v.head().userCode().deserialize(userClassLoader);
-            Source<?, SourceSplit> source = (Source<?, SourceSplit>) spec.source();
-            List<? extends SourceSplit> all = source.createSplits(v.parallelism());
-            List<List<SourceSplit>> perSubtask = new ArrayList<>();
-            for (int i = 0; i < v.parallelism(); i++) {
-                perSubtask.add(new ArrayList<>());
-            }
-            for (int i = 0; i < all.size(); i++) {
-                perSubtask.get(i % v.parallelism()).add(all.get(i));
-            }
-            result.put(v.id(), perSubtask);
         }
         return result;
     }

@@ -78,6 +78,11 @@ public abstract class AbstractStreamOperator<IN, OUT> implements StreamOperator<
         return operatorState;
     }
 
+    /** What the operator was restored from ({@link OperatorStateRestore#NONE} on a fresh start). */
+    protected OperatorStateRestore restoredState() {
+        return restore;
+    }
+
     /** Whether the operator was restored from a checkpoint that had state for it. */
     protected boolean isRestored() {
         return restore.isRestored();

@@ -40,6 +40,15 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
     }
 
     /** This subtask's broadcast state. */
+    @Override
+    public OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+        OperatorSnapshot own = super.snapshotState(checkpointId, timestamp);
+        java.util.Map<String, io.spate.core.checkpoint.OperatorListState> lists =
+                new java.util.LinkedHashMap<>(own.operatorState());
+        lists.putAll(store.snapshot(context.serializers()));
+        return new OperatorSnapshot(own.keyedParts(), lists);
+    }
+
     public BroadcastStateStore broadcastStateStore() {
         return store;
     }
@@ -47,6 +56,7 @@ public final class BroadcastProcessOperator<IN1, IN2, OUT> extends AbstractStrea
     @Override
     public void open() throws Exception {
         store = new BroadcastStateStore(context.operatorName(), broadcastStates);
+        store.restore(restoredState().operatorState(), context.serializers());
         collector = new TimestampedCollector<>(output);
         readOnlyCtx = new ReadOnlyContextImpl(function);
         ctx = new ContextImpl(function);

@@ -64,6 +64,15 @@ public final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
     }
 
     /** This subtask's broadcast state. */
+    @Override
+    public OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+        OperatorSnapshot own = super.snapshotState(checkpointId, timestamp);
+        java.util.Map<String, io.spate.core.checkpoint.OperatorListState> lists =
+                new java.util.LinkedHashMap<>(own.operatorState());
+        lists.putAll(store.snapshot(context.serializers()));
+        return new OperatorSnapshot(own.keyedParts(), lists);
+    }
+
     public BroadcastStateStore broadcastStateStore() {
         return store;
     }
@@ -71,6 +80,7 @@ public final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT>
     @Override
     public void open() throws Exception {
         store = new BroadcastStateStore(context.operatorName(), broadcastStates);
+        store.restore(restoredState().operatorState(), context.serializers());
         backend = keyedStateBackend();
         timerService = new KeyedTimerService(createTimerService(this));
         collector = new TimestampedCollector<>(output);

@@ -5,6 +5,14 @@ import io.spate.annotations.NotThreadSafe;
 import io.spate.api.common.state.BroadcastState;
 import io.spate.api.common.state.MapStateDescriptor;
 import io.spate.api.common.state.ReadOnlyBroadcastState;
+import io.spate.common.io.MemoryDataInput;
+import io.spate.common.io.MemoryDataOutput;
+import io.spate.common.serialization.TypeSerializer;
+import io.spate.core.checkpoint.OperatorListState;
+import io.spate.core.serialization.SerializerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,10 +27,9 @@ import java.util.Objects;
  * Every subtask holds its own copy; the copies stay equal because only the broadcast side, which
  * sees the same elements everywhere, writes them.
  *
- * <p>This is operator state, not keyed state: it belongs to the subtask, not to a key group. When
- * checkpoints come (issue 4), each subtask will snapshot its maps as they are; on restore, and on
- * rescaling, every new subtask can be given any one old subtask's copy, since the copies are equal.
- * {@link #states} is the view a snapshot will read.
+ * <p>This is operator state, not keyed state: it belongs to the subtask, not to a key group. Each
+ * subtask checkpoints its maps as they are ({@link #snapshot}); on restore, and on rescaling, every
+ * new subtask gets old subtask 0's copy, since the copies are equal.
  *
  * <p>Owned by the subtask's thread: no method may be called from another thread.
  */
@@ -53,6 +60,35 @@ public final class BroadcastStateStore {
     public <K, V> ReadOnlyBroadcastState<K, V> getReadOnlyBroadcastState(
             MapStateDescriptor<K, V> descriptor) {
         return lookUp(descriptor).readOnly;
+    }
+
+    /** The operator-state name under which broadcast state {@code name} is checkpointed. */
+    public static String snapshotName(String name) {
+        return "broadcast:" + name;
+    }
+
+    /**
+     * Serializes every state for a checkpoint: one list per state, of serialized key-value entries,
+     * restored whole by every new subtask (the copies are equal).
+     */
+    public Map<String, OperatorListState> snapshot(SerializerFactory serializers) {
+        Map<String, OperatorListState> result = new LinkedHashMap<>();
+        MemoryDataOutput out = new MemoryDataOutput(64);
+        for (Map.Entry<String, HeapBroadcastState<?, ?>> e : states.entrySet()) {
+            result.put(snapshotName(e.getKey()), e.getValue().serialize(serializers, out));
+        }
+        return result;
+    }
+
+    /** Fills the states from a checkpoint's lists (as {@link #snapshot} wrote them). */
+    public void restore(Map<String, OperatorListState> lists, SerializerFactory serializers)
+            throws IOException {
+        for (Map.Entry<String, HeapBroadcastState<?, ?>> e : states.entrySet()) {
+            OperatorListState saved = lists.get(snapshotName(e.getKey()));
+            if (saved != null) {
+                e.getValue().deserialize(saved, serializers);
+            }
+        }
     }
 
     /** Every state's contents by name, read-only; for snapshots and tests. */
@@ -101,6 +137,44 @@ public final class BroadcastStateStore {
 
         HeapBroadcastState(MapStateDescriptor<?, ?> descriptor) {
             this.descriptor = descriptor;
+        }
+
+        @SuppressWarnings("unchecked")
+        OperatorListState serialize(SerializerFactory serializers, MemoryDataOutput out) {
+            TypeSerializer<K> keys =
+                    (TypeSerializer<K>) serializers.create(descriptor.getKeyType());
+            TypeSerializer<V> values =
+                    (TypeSerializer<V>) serializers.create(descriptor.getValueType());
+            List<byte[]> entries = new ArrayList<>(map.size());
+            try {
+                for (Map.Entry<K, V> e : map.entrySet()) {
+                    out.clear();
+                    keys.serialize(e.getKey(), out);
+                    out.writeBoolean(e.getValue() != null);
+                    if (e.getValue() != null) {
+                        values.serialize(e.getValue(), out);
+                    }
+                    entries.add(out.toByteArray());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new OperatorListState(OperatorListState.Mode.BROADCAST, entries);
+        }
+
+        @SuppressWarnings("unchecked")
+        void deserialize(OperatorListState saved, SerializerFactory serializers)
+                throws IOException {
+            TypeSerializer<K> keys =
+                    (TypeSerializer<K>) serializers.create(descriptor.getKeyType());
+            TypeSerializer<V> values =
+                    (TypeSerializer<V>) serializers.create(descriptor.getValueType());
+            MemoryDataInput in = new MemoryDataInput(new byte[0]);
+            for (byte[] bytes : saved.elements()) {
+                in.reset(bytes, 0, bytes.length);
+                K key = keys.deserialize(in);
+                map.put(key, in.readBoolean() ? values.deserialize(in) : null);
+            }
         }
 
         @Override

@@ -74,6 +74,9 @@ public final class StreamTasklet implements Tasklet {
     private int batchPosition;
     private Phase phase = Phase.RUNNING;
 
+    /** The reader is done, but its final watermark waits until the output has room. */
+    private boolean sourceExhausted;
+
     public StreamTasklet(TaskDeployment deployment, TaskEnvironment env) {
         this.deployment = deployment;
         this.env = env;
@@ -115,6 +118,15 @@ public final class StreamTasklet implements Tasklet {
     /** The subtask's counters; final once the tasklet is done. */
     public TaskMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * When the earliest processing-time callback of the subtask (a timer, a periodic watermark) is
+     * due, in milliseconds of the environment's clock; {@code Long.MAX_VALUE} if none waits. A
+     * driver that moves a manual clock uses it to stop at every such time on the way.
+     */
+    public long nextProcessingTime() {
+        return processingTime == null ? Long.MAX_VALUE : processingTime.nextTime();
     }
 
     @Override
@@ -236,6 +248,10 @@ public final class StreamTasklet implements Tasklet {
     }
 
     private boolean pollSource() throws Exception {
+        if (sourceExhausted) {
+            finishSource(); // call() comes here only when the output has room
+            return true;
+        }
         int budget = env.recordsPerCall();
         long before = metrics.recordsIn();
         while (true) {
@@ -248,14 +264,12 @@ public final class StreamTasklet implements Tasklet {
                 throw chain.wrap(0, e);
             }
             if (status == InputStatus.END_OF_INPUT) {
-                chain.source().emitFinalWatermark();
-                if (checkpoints.isEnabled()) {
-                    // Stay alive, at the end of the data, until the job's final checkpoint has
-                    // passed through: a restart before it must find this source's position.
-                    phase = Phase.EXHAUSTED;
-                    env.checkpoints().sourceExhausted(deployment);
+                // The final watermark fires every event-time timer downstream: like any other
+                // input, it must wait while a batch waits for room.
+                if (outputBlocked()) {
+                    sourceExhausted = true;
                 } else {
-                    endInput();
+                    finishSource();
                 }
                 return true;
             }
@@ -266,6 +280,19 @@ public final class StreamTasklet implements Tasklet {
             if (emitted >= budget || outputBlocked()) {
                 return true;
             }
+        }
+    }
+
+    private void finishSource() throws Exception {
+        sourceExhausted = false;
+        chain.source().emitFinalWatermark();
+        if (checkpoints.isEnabled()) {
+            // Stay alive, at the end of the data, until the job's final checkpoint has passed
+            // through: a restart before it must find this source's position.
+            phase = Phase.EXHAUSTED;
+            env.checkpoints().sourceExhausted(deployment);
+        } else {
+            endInput();
         }
     }
 
@@ -290,8 +317,8 @@ public final class StreamTasklet implements Tasklet {
                             channelInput[itemChannel] == 0 ? chain.headInput() : chain.headInput2();
                 } else {
                     handleEvent((ControlEvent) item);
-                    if (phase != Phase.RUNNING) {
-                        return true;
+                    if (phase != Phase.RUNNING || outputBlocked()) {
+                        return true; // a watermark may have fired timers that filled the output
                     }
                     handled++;
                     continue;

@@ -55,6 +55,12 @@ final class TaskProcessingTimeService implements ProcessingTimeService {
         return fired;
     }
 
+    /** The time of the earliest callback waiting to run, or {@code Long.MAX_VALUE} if none. */
+    long nextTime() {
+        Scheduled next = queue.peek();
+        return next == null ? Long.MAX_VALUE : next.time();
+    }
+
     /** Forgets every callback (the subtask is ending). */
     void clear() {
         queue.clear();

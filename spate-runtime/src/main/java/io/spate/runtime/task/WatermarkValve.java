@@ -11,24 +11,27 @@ import io.spate.core.operators.WatermarkStatus;
  * over the channels that are not idle. A watermark lower than a channel's previous one is ignored;
  * a channel that has ended counts as having reached the end of time. When every channel is idle the
  * subtask's output becomes idle too, and active again when one of them is.
+ *
+ * <p>Used by the subtask's thread only; the test driver reuses it to show what an operator
+ * downstream of a captured stream would see.
  */
 @Internal
 @NotThreadSafe
-final class WatermarkValve {
+public final class WatermarkValve {
     private final long[] watermarks;
     private final boolean[] idle;
     private final Output<Object> output;
     private long emitted = Long.MIN_VALUE;
     private boolean outputIdle;
 
-    WatermarkValve(int channels, Output<Object> output) {
+    public WatermarkValve(int channels, Output<Object> output) {
         this.watermarks = new long[channels];
         this.idle = new boolean[channels];
         this.output = output;
         java.util.Arrays.fill(watermarks, Long.MIN_VALUE);
     }
 
-    void onWatermark(int channel, long watermark) {
+    public void onWatermark(int channel, long watermark) {
         if (idle[channel]) {
             idle[channel] = false;
         }
@@ -38,24 +41,24 @@ final class WatermarkValve {
         advance();
     }
 
-    void onIdle(int channel) {
+    public void onIdle(int channel) {
         idle[channel] = true;
         advance();
     }
 
-    void onActive(int channel) {
+    public void onActive(int channel) {
         idle[channel] = false;
         advance();
     }
 
-    void onEnd(int channel) {
+    public void onEnd(int channel) {
         idle[channel] = false;
         watermarks[channel] = StreamElements.MAX_WATERMARK;
         advance();
     }
 
     /** The watermark the subtask has reached. */
-    long current() {
+    public long current() {
         return emitted;
     }
 

@@ -308,6 +308,32 @@ class StreamTaskletTest {
     }
 
     @Test
+    void aSourceThatEndsWhileItsOutputIsFullSendsItsFinalWatermarkOnlyOnceThereIsRoom()
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        numbers(env, 1, 7).rebalance().map(timesTen()).sinkTo(new CollectSink<>(CHANNEL));
+        JobGraph graph = plan(env);
+        // One batch of two records fits into the channel; the reader emits all seven and ends in
+        // one poll, so two batches wait and one is being built when the reader says it is done.
+        List<List<StreamTasklet>> tasklets = deploy(graph, 1, 2);
+        StreamTasklet source = tasklets.get(0).get(0);
+        StreamTasklet consumer = tasklets.get(1).get(0);
+
+        callWithoutFinishing(List.of(source), 20);
+        runAll(List.of(source, consumer));
+        assertThat(client.received)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 7).mapToObj(v -> v * 10).toList());
+
+        // Sending the final watermark at once would have sealed the third batch and queued the
+        // watermark behind the two waiting ones: four items instead of two.
+        started.remove(source);
+        source.close();
+        assertThat(source.metrics().snapshot().get(StreamTasklet.PENDING_BATCHES_MAX))
+                .isEqualTo(2L);
+    }
+
+    @Test
     void keyedRecordsReachTheSubtaskThatHoldsTheirKeyGroups() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(3);
         numbers(env, 1, 100)

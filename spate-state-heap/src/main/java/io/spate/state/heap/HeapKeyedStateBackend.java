@@ -55,7 +55,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private int currentKeyGroup = -1;
 
     /** Bytes of one state in one key group, waiting for the state to be registered. */
-    record Restored(String kind, int keyGroup, byte[] bytes) {}
+    record Restored(String kind, boolean ttl, int keyGroup, byte[] bytes) {}
 
     public HeapKeyedStateBackend(KeyedBackendParameters<K> parameters) {
         this.parameters = parameters;
@@ -157,6 +157,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                             + e.getMessage(),
                     e);
         }
+        if (descriptor.getTtlConfig() != null) {
+            table.ttl = new StateTable.Ttl(descriptor.getTtlConfig(), parameters.clock());
+        }
         states.put(descriptor.getName(), table);
         List<Restored> restored = pendingRestore.remove(descriptor.getName());
         if (restored != null) {
@@ -174,7 +177,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                                     + " state");
                 }
                 try {
-                    snapshotCodec.decode(table, r.keyGroup(), new MemoryDataInput(r.bytes()));
+                    snapshotCodec.decode(
+                            table, r.keyGroup(), r.ttl(), new MemoryDataInput(r.bytes()));
                 } catch (IOException e) {
                     throw new IllegalStateException(
                             "Cannot restore state '"
@@ -280,6 +284,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         for (int i = 0; i < count; i++) {
             String name = part.readString();
             String kind = part.readString();
+            boolean ttl = part.readBoolean();
             byte[] bytes = new byte[part.readVarInt()];
             part.readFully(bytes);
             StateTable<K, ?> table = states.get(name);
@@ -294,11 +299,11 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                                     + table.kind
                                     + " state");
                 }
-                snapshotCodec.decode(table, keyGroup, new MemoryDataInput(bytes));
+                snapshotCodec.decode(table, keyGroup, ttl, new MemoryDataInput(bytes));
             } else {
                 pendingRestore
                         .computeIfAbsent(name, n -> new ArrayList<>())
-                        .add(new Restored(kind, keyGroup, bytes));
+                        .add(new Restored(kind, ttl, keyGroup, bytes));
             }
         }
     }

@@ -38,10 +38,14 @@ final class SnapshotCodec<K> {
 
     /** One state as a snapshot froze it. */
     record Frozen<K>(
-            String name, String kind, ValueCodec<?> codec, StateTable.Group<K, ?>[] groups) {}
+            String name,
+            String kind,
+            ValueCodec<?> codec,
+            StateTable.Ttl ttl,
+            StateTable.Group<K, ?>[] groups) {}
 
     static <K, V> Frozen<K> freeze(StateTable<K, V> table) {
-        return new Frozen<>(table.name, table.kind, table.codec, table.capture());
+        return new Frozen<>(table.name, table.kind, table.codec, table.ttl, table.capture());
     }
 
     KeyedStateSnapshot snapshot(
@@ -83,9 +87,10 @@ final class SnapshotCodec<K> {
                     StateTable.Group<K, ?> g = f.groups()[index];
                     if (g != null && !g.isEmpty()) {
                         section.clear();
-                        encode(g, f.codec(), section);
+                        encode(g, f.codec(), f.ttl(), section);
                         out.writeString(f.name());
                         out.writeString(f.kind());
+                        out.writeBoolean(f.ttl() != null);
                         out.writeVarInt(section.size());
                         out.write(section.buffer(), 0, section.size());
                     }
@@ -96,6 +101,7 @@ final class SnapshotCodec<K> {
                         if (r.keyGroup() == keyGroup) {
                             out.writeString(e.getKey());
                             out.writeString(r.kind());
+                            out.writeBoolean(r.ttl());
                             out.writeVarInt(r.bytes().length);
                             out.write(r.bytes());
                         }
@@ -115,14 +121,31 @@ final class SnapshotCodec<K> {
 
     @SuppressWarnings("unchecked")
     private <V> void encode(
-            StateTable.Group<K, ?> group, ValueCodec<?> valueCodec, DataOutputView out)
+            StateTable.Group<K, ?> group,
+            ValueCodec<?> valueCodec,
+            StateTable.Ttl ttl,
+            DataOutputView out)
             throws IOException {
         StateTable.Group<K, V> g = (StateTable.Group<K, V>) group;
         ValueCodec<V> codec = (ValueCodec<V>) valueCodec;
         TypeSerializer<K> keys = parameters.keySerializer();
-        out.writeVarInt(g.flat.size());
+        boolean dropExpired = ttl != null && ttl.config().isCleanupInSnapshots();
+        long now = ttl == null ? 0 : ttl.clock().millis();
+        int live = 0;
+        for (StateTable.Entry<V> e : g.flat.values()) {
+            if (!dropExpired || !ttl.isExpired(e.accessTime, now)) {
+                live++;
+            }
+        }
+        out.writeVarInt(live);
         for (Map.Entry<K, StateTable.Entry<V>> e : g.flat.entrySet()) {
+            if (dropExpired && ttl.isExpired(e.getValue().accessTime, now)) {
+                continue;
+            }
             keys.serialize(e.getKey(), out);
+            if (ttl != null) {
+                out.writeLong(e.getValue().accessTime);
+            }
             codec.write(e.getValue().value, out);
         }
         out.writeVarInt(g.nested.size());
@@ -149,22 +172,33 @@ final class SnapshotCodec<K> {
                                     + n.getKey().getClass().getName());
                 }
                 namespaces.serialize(n.getKey(), out);
+                if (ttl != null) {
+                    out.writeLong(n.getValue().accessTime);
+                }
                 codec.write(n.getValue().value, out);
             }
         }
     }
 
-    /** Puts one state's section of one key group into {@code table}. */
-    <V> void decode(StateTable<K, V> table, int keyGroup, DataInputView in) throws IOException {
+    /**
+     * Puts one state's section of one key group into {@code table}. {@code withTimes}: the section
+     * holds TTL times; a table without TTL ignores them, a table with TTL gives values without one
+     * the current time.
+     */
+    <V> void decode(StateTable<K, V> table, int keyGroup, boolean withTimes, DataInputView in)
+            throws IOException {
         TypeSerializer<K> keys = parameters.keySerializer();
+        long now = table.ttl == null ? 0 : table.ttl.clock().millis();
         int flat = in.readVarInt();
         for (int i = 0; i < flat; i++) {
             K key = keys.deserialize(in);
+            long time = withTimes ? in.readLong() : now;
             table.put(
                     keyGroup,
                     key,
                     io.spate.core.state.VoidNamespace.INSTANCE,
-                    table.codec.read(in));
+                    table.codec.read(in),
+                    table.ttl == null ? 0 : time);
         }
         int nested = in.readVarInt();
         if (nested == 0) {
@@ -176,7 +210,13 @@ final class SnapshotCodec<K> {
             int n = in.readVarInt();
             for (int j = 0; j < n; j++) {
                 Object namespace = namespaces.deserialize(in);
-                table.put(keyGroup, key, namespace, table.codec.read(in));
+                long time = withTimes ? in.readLong() : now;
+                table.put(
+                        keyGroup,
+                        key,
+                        namespace,
+                        table.codec.read(in),
+                        table.ttl == null ? 0 : time);
             }
         }
     }

@@ -30,13 +30,31 @@ final class StateTable<K, V> {
     /** The number of (key, namespace) entries, kept up to date so that counting costs nothing. */
     private long size;
 
+    /** Time to live, or null when values never expire. */
+    Ttl ttl;
+
+    /** The TTL settings of a table and the clock they are measured with. */
+    record Ttl(io.spate.api.common.state.StateTtlConfig config, io.spate.common.time.Clock clock) {
+        boolean isExpired(long accessTime, long now) {
+            return now - accessTime >= config.getTtl().toMillis();
+        }
+    }
+
+    private long now() {
+        return ttl == null ? 0 : ttl.clock().millis();
+    }
+
     static final class Entry<V> {
         V value;
         final int version;
 
-        Entry(V value, int version) {
+        /** When the value was last written (or read, with TTL on read), for TTL. */
+        long accessTime;
+
+        Entry(V value, int version, long accessTime) {
             this.value = value;
             this.version = version;
+            this.accessTime = accessTime;
         }
     }
 
@@ -82,39 +100,69 @@ final class StateTable<K, V> {
         if (g == null) {
             return null;
         }
+        Entry<V> e;
         if (namespace == VoidNamespace.INSTANCE) {
-            Entry<V> e = g.flat.get(key);
-            if (e == null) {
-                return null;
-            }
-            if (!versions.isShared(e.version)) {
-                return e.value;
-            }
-            Entry<V> copy = new Entry<>(codec.copy(e.value), versions.current());
-            writableGroup(i).flat.put(key, copy);
-            return copy.value;
+            e = g.flat.get(key);
+        } else {
+            NamespaceMap<V> m = g.nested.get(key);
+            e = m == null ? null : m.map.get(namespace);
         }
-        NamespaceMap<V> m = g.nested.get(key);
-        Entry<V> e = m == null ? null : m.map.get(namespace);
         if (e == null) {
             return null;
         }
+        long now = 0;
+        if (ttl != null) {
+            now = now();
+            cleanUpIncrementally(now);
+            if (ttl.isExpired(e.accessTime, now)) {
+                if (ttl.config().getStateVisibility()
+                        == io.spate.api.common.state.StateTtlConfig.StateVisibility
+                                .NeverReturnExpired) {
+                    remove(keyGroup, key, namespace);
+                    return null;
+                }
+                return e.value;
+            }
+        }
+        boolean touch =
+                ttl != null
+                        && ttl.config().getUpdateType()
+                                == io.spate.api.common.state.StateTtlConfig.UpdateType
+                                        .OnReadAndWrite;
         if (!versions.isShared(e.version)) {
+            if (touch) {
+                e.accessTime = now;
+            }
             return e.value;
         }
-        Entry<V> copy = new Entry<>(codec.copy(e.value), versions.current());
-        writableNamespaces(writableGroup(i), key).map.put(namespace, copy);
+        Entry<V> copy =
+                new Entry<>(codec.copy(e.value), versions.current(), touch ? now : e.accessTime);
+        if (namespace == VoidNamespace.INSTANCE) {
+            writableGroup(i).flat.put(key, copy);
+        } else {
+            writableNamespaces(writableGroup(i), key).map.put(namespace, copy);
+        }
         return copy.value;
     }
 
     void put(int keyGroup, K key, Object namespace, V value) {
+        long now = now();
+        if (ttl != null) {
+            cleanUpIncrementally(now);
+        }
+        put(keyGroup, key, namespace, value, now);
+    }
+
+    /** Puts a value with the time it counts as written (restored values keep theirs). */
+    void put(int keyGroup, K key, Object namespace, V value, long accessTime) {
         Group<K, V> g = writableGroup(keyGroup - firstKeyGroup);
         if (namespace == VoidNamespace.INSTANCE) {
             Entry<V> e = g.flat.get(key);
             if (e != null && !versions.isShared(e.version)) {
                 e.value = value;
+                e.accessTime = accessTime;
             } else {
-                g.flat.put(key, new Entry<>(value, versions.current()));
+                g.flat.put(key, new Entry<>(value, versions.current(), accessTime));
                 if (e == null) {
                     size++;
                 }
@@ -125,10 +173,54 @@ final class StateTable<K, V> {
         Entry<V> e = m.map.get(namespace);
         if (e != null && !versions.isShared(e.version)) {
             e.value = value;
+            e.accessTime = accessTime;
         } else {
-            m.map.put(namespace, new Entry<>(value, versions.current()));
+            m.map.put(namespace, new Entry<>(value, versions.current(), accessTime));
             if (e == null) {
                 size++;
+            }
+        }
+    }
+
+    /** The key group the incremental TTL clean-up looks at next. */
+    private int cleanupGroup;
+
+    private java.util.Iterator<java.util.Map.Entry<K, Entry<V>>> cleanupCursor;
+
+    /**
+     * Checks a few stored values of the void namespace for expiry and removes the expired ones,
+     * moving through the key groups across calls. Skipped while a snapshot shares the group.
+     */
+    private void cleanUpIncrementally(long now) {
+        int budget = ttl.config().getIncrementalCleanupSize();
+        for (int visited = 0; budget > 0 && visited <= groups.length; ) {
+            Group<K, V> g = groups[cleanupGroup];
+            if (g == null || versions.isShared(g.version) || g.flat.isEmpty()) {
+                cleanupCursor = null;
+                cleanupGroup = (cleanupGroup + 1) % groups.length;
+                visited++;
+                continue;
+            }
+            if (cleanupCursor == null) {
+                cleanupCursor = g.flat.entrySet().iterator();
+            }
+            try {
+                while (budget > 0 && cleanupCursor.hasNext()) {
+                    budget--;
+                    if (ttl.isExpired(cleanupCursor.next().getValue().accessTime, now)) {
+                        cleanupCursor.remove();
+                        size--;
+                    }
+                }
+            } catch (java.util.ConcurrentModificationException e) {
+                // The map changed since the cursor was made; start this group again next time.
+                cleanupCursor = null;
+                return;
+            }
+            if (!cleanupCursor.hasNext()) {
+                cleanupCursor = null;
+                cleanupGroup = (cleanupGroup + 1) % groups.length;
+                visited++;
             }
         }
     }
@@ -179,6 +271,9 @@ final class StateTable<K, V> {
         } else if (versions.isShared(g.version)) {
             g = new Group<>(new HashMap<>(g.flat), new HashMap<>(g.nested), versions.current());
             groups[i] = g;
+            if (i == cleanupGroup) {
+                cleanupCursor = null;
+            }
         }
         return g;
     }

@@ -17,6 +17,7 @@ public abstract class StateDescriptor<T> implements Serializable {
 
     private final String name;
     private final TypeInfo<T> type;
+    private StateTtlConfig ttlConfig;
 
     protected StateDescriptor(String name, TypeInfo<T> type) {
         this.name = Objects.requireNonNull(name, "state name");
@@ -28,6 +29,16 @@ public abstract class StateDescriptor<T> implements Serializable {
 
     public String getName() {
         return name;
+    }
+
+    /** Lets values of this state expire; see {@link StateTtlConfig}. */
+    public void enableTimeToLive(StateTtlConfig ttlConfig) {
+        this.ttlConfig = java.util.Objects.requireNonNull(ttlConfig, "ttlConfig");
+    }
+
+    /** The time-to-live settings, or {@code null} when values never expire. */
+    public StateTtlConfig getTtlConfig() {
+        return ttlConfig;
     }
 
     /** The type of what is stored (for a list, the element type). */

@@ -3,8 +3,8 @@ package io.spate.api.connector.source.lib;
 import io.spate.annotations.Public;
 import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.connector.source.Boundedness;
-import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.SourceOutput;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
 import io.spate.common.time.Clock;
@@ -86,7 +86,7 @@ public final class DataGeneratorSource<T> implements Source<T, IndexRangeSplit> 
             private long emitted;
 
             @Override
-            protected void emit(long index, ReaderOutput<T> output) throws Exception {
+            protected void emit(long index, SourceOutput<T> output) throws Exception {
                 T record = generator.map(index);
                 if (record == null) {
                     throw new NullPointerException(

@@ -2,8 +2,8 @@ package io.spate.api.connector.source.lib;
 
 import io.spate.annotations.Public;
 import io.spate.api.connector.source.Boundedness;
-import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.SourceOutput;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class FromElementsSource<T> implements Source<T, IndexRangeSplit> {
     public SourceReader<T, IndexRangeSplit> createReader(SourceReaderContext context) {
         return new IndexRangeReader<>() {
             @Override
-            protected void emit(long index, ReaderOutput<T> output) {
+            protected void emit(long index, SourceOutput<T> output) {
                 output.collect(elements.get((int) index));
             }
         };

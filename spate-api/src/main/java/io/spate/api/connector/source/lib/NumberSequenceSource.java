@@ -2,8 +2,8 @@ package io.spate.api.connector.source.lib;
 
 import io.spate.annotations.Public;
 import io.spate.api.connector.source.Boundedness;
-import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.SourceOutput;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class NumberSequenceSource implements Source<Long, IndexRangeSplit>
     public SourceReader<Long, IndexRangeSplit> createReader(SourceReaderContext context) {
         return new IndexRangeReader<>() {
             @Override
-            protected void emit(long index, ReaderOutput<Long> output) {
+            protected void emit(long index, SourceOutput<Long> output) {
                 output.collect(index);
             }
         };

@@ -5,6 +5,7 @@ import io.spate.api.connector.source.Boundedness;
 import io.spate.api.connector.source.InputStatus;
 import io.spate.api.connector.source.ReaderOutput;
 import io.spate.api.connector.source.Source;
+import io.spate.api.connector.source.SourceOutput;
 import io.spate.api.connector.source.SourceReader;
 import io.spate.api.connector.source.SourceReaderContext;
 import java.io.FileNotFoundException;
@@ -29,6 +30,10 @@ import java.util.stream.Stream;
  * files skipped, in name order). Large files are cut into byte ranges so that several subtasks read
  * one file; a line belongs to the range that holds its first byte. Line terminators ({@code \n} or
  * {@code \r\n}) are removed.
+ *
+ * <p>Each range is a split with an output of its own, so that its event time is judged on its own:
+ * a subtask reads its ranges one after the other, and a range counts for the watermark from its
+ * first line until it is done.
  *
  * <p>Reading files blocks, so this source runs its readers on threads of their own.
  */
@@ -123,20 +128,22 @@ public final class TextLineSource implements Source<String, FileRangeSplit> {
 
         @Override
         public InputStatus pollNext(ReaderOutput<String> output) throws IOException {
+            SourceOutput<String> splitOutput = null;
             for (int i = 0; i < LINES_PER_POLL; i++) {
                 if (input == null && !openNext()) {
                     return InputStatus.END_OF_INPUT;
                 }
-                if (input.position() >= current.end()) {
-                    closeCurrent();
-                    continue;
-                }
-                String line = input.readLine();
+                String line = input.position() < current.end() ? input.readLine() : null;
                 if (line == null) {
+                    output.releaseOutputForSplit(current.splitId());
                     closeCurrent();
+                    splitOutput = null;
                     continue;
                 }
-                output.collect(line);
+                if (splitOutput == null) {
+                    splitOutput = output.createOutputForSplit(current.splitId());
+                }
+                splitOutput.collect(line);
             }
             return InputStatus.MORE_AVAILABLE;
         }
