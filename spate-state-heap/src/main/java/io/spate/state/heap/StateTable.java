@@ -309,4 +309,18 @@ final class StateTable<K, V> {
     long size() {
         return size;
     }
+
+    /** Counts the entries one by one; for tests of {@link #size()}. */
+    long countEntries() {
+        long n = 0;
+        for (Group<K, V> g : groups) {
+            if (g != null) {
+                n += g.flat.size();
+                for (NamespaceMap<V> m : g.nested.values()) {
+                    n += m.map.size();
+                }
+            }
+        }
+        return n;
+    }
 }
