@@ -12,6 +12,7 @@ import io.spate.api.common.state.MapStateDescriptor;
 import io.spate.api.common.typeinfo.InvalidTypesException;
 import io.spate.api.common.typeinfo.TypeExtractor;
 import io.spate.api.common.typeinfo.TypeInfo;
+import io.spate.api.common.typeinfo.Types;
 import io.spate.api.connector.sink.CollectSink;
 import io.spate.api.connector.sink.FileSink;
 import io.spate.api.connector.sink.PrintSink;
@@ -27,6 +28,14 @@ import io.spate.api.graph.PartitionTransformation;
 import io.spate.api.graph.SinkTransformation;
 import io.spate.api.graph.Transformation;
 import io.spate.api.graph.UnionTransformation;
+import io.spate.api.windowing.assigners.GlobalWindows;
+import io.spate.api.windowing.assigners.WindowAssigner;
+import io.spate.api.windowing.evictors.CountEvictor;
+import io.spate.api.windowing.internal.NullByteKeySelector;
+import io.spate.api.windowing.triggers.CountTrigger;
+import io.spate.api.windowing.triggers.PurgingTrigger;
+import io.spate.api.windowing.windows.GlobalWindow;
+import io.spate.api.windowing.windows.Window;
 import io.spate.common.util.CloseableIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -333,6 +342,47 @@ public class DataStream<T> {
             }
         }
         return result;
+    }
+
+    // ------------------------------------------------------------------ windows and joins
+
+    /**
+     * Cuts the whole stream (not keyed) into windows. All elements meet in one subtask: the window
+     * operator's parallelism is 1.
+     */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(
+            WindowAssigner<? super T, W> assigner) {
+        KeyedStream<T, Byte> keyed = keyBy(new NullByteKeySelector<>(), Types.BYTE);
+        return new AllWindowedStream<>(new WindowedStream<>(keyed, assigner, "WindowAll"));
+    }
+
+    /** Windows of {@code size} elements of the whole stream; an incomplete last one never fires. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create())
+                .trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(size)));
+    }
+
+    /** The last {@code size} elements of the whole stream, evaluated every {@code slide}. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create())
+                .evictor(CountEvictor.<GlobalWindow>of(size))
+                .trigger(CountTrigger.<GlobalWindow>of(slide));
+    }
+
+    /**
+     * Joins this stream with {@code other} over windows: {@code
+     * a.join(b).where(keyA).equalTo(keyB).window(assigner).apply(joinFunction)}.
+     */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+        return new JoinedStreams<>(this, other);
+    }
+
+    /**
+     * Groups this stream and {@code other} together by key and window: {@code
+     * a.coGroup(b).where(keyA).equalTo(keyB).window(assigner).apply(coGroupFunction)}.
+     */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+        return new CoGroupedStreams<>(this, other);
     }
 
     // ------------------------------------------------------------------ plumbing

@@ -10,6 +10,13 @@ import io.spate.api.datastream.aggregation.FieldAccessor;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.api.graph.OperatorSpec;
 import io.spate.api.graph.PartitionTransformation;
+import io.spate.api.windowing.assigners.GlobalWindows;
+import io.spate.api.windowing.assigners.WindowAssigner;
+import io.spate.api.windowing.evictors.CountEvictor;
+import io.spate.api.windowing.triggers.CountTrigger;
+import io.spate.api.windowing.triggers.PurgingTrigger;
+import io.spate.api.windowing.windows.GlobalWindow;
+import io.spate.api.windowing.windows.Window;
 
 /**
  * A stream grouped by key. Operators applied to it run per key: their keyed state and the rolling
@@ -49,6 +56,31 @@ public class KeyedStream<T, K> extends DataStream<T> {
     @Override
     TypeInfo<?> keyType() {
         return keyType;
+    }
+
+    /**
+     * Cuts each key's elements into windows, as {@code assigner} says; evaluate them with the
+     * returned stream's {@code reduce}, {@code aggregate} or {@code process}.
+     */
+    public <W extends Window> WindowedStream<T, K, W> window(
+            WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} elements per key; an incomplete last window never fires. */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
+        return window(GlobalWindows.create())
+                .trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(size)));
+    }
+
+    /**
+     * Sliding windows of the last {@code size} elements per key, evaluated every {@code slide}
+     * elements.
+     */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size, long slide) {
+        return window(GlobalWindows.create())
+                .evictor(CountEvictor.<GlobalWindow>of(size))
+                .trigger(CountTrigger.<GlobalWindow>of(slide));
     }
 
     /** Applies a keyed process function: it sees the current key and keyed state. */

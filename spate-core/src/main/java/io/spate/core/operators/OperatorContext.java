@@ -18,6 +18,14 @@ public interface OperatorContext {
 
     String operatorName();
 
+    /**
+     * The operator's name in counters: its name, made unique within the job when several operators
+     * share it. Prefix the operator's own counters with it.
+     */
+    default String metricsName() {
+        return operatorName();
+    }
+
     int subtaskIndex();
 
     int parallelism();

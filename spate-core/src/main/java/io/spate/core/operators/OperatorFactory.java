@@ -5,6 +5,8 @@ import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.graph.CoOperatorSpecs;
 import io.spate.api.graph.OperatorSpec;
 import io.spate.api.graph.TwoInputOperatorSpec;
+import io.spate.api.graph.WindowOperatorSpec;
+import io.spate.core.operators.windowing.WindowOperator;
 
 /** Chooses the operator implementation for each kind of operator in a job's plan. */
 @Internal
@@ -36,6 +38,9 @@ public final class OperatorFactory {
         if (spec instanceof OperatorSpec.KeyedReduce) {
             return new KeyedReduceOperator(
                     ((OperatorSpec.KeyedReduce) spec).function(), (TypeInfo) outputType);
+        }
+        if (spec instanceof WindowOperatorSpec) {
+            return new WindowOperator((WindowOperatorSpec) spec);
         }
         throw new IllegalArgumentException("No operator for " + spec.getClass().getName());
     }

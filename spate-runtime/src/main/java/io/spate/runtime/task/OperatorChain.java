@@ -681,6 +681,11 @@ final class OperatorChain {
         }
 
         @Override
+        public String metricsName() {
+            return spec.metricsName();
+        }
+
+        @Override
         public int subtaskIndex() {
             return deployment.subtaskIndex();
         }

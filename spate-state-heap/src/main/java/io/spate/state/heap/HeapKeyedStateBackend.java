@@ -270,6 +270,18 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         return n;
     }
 
+    /** {@link #numberOfEntries()} counted one by one; for tests. */
+    long countEntries() {
+        long n = 0;
+        for (StateTable<K, ?> t : states.values()) {
+            n += t.countEntries();
+        }
+        for (List<Restored> r : pendingRestore.values()) {
+            n += r.size();
+        }
+        return n;
+    }
+
     @Override
     public KeyedStateSnapshot snapshot() {
         int version = versions.startSnapshot();
