@@ -16,8 +16,19 @@ final class TimerQueue<K, N> {
             new PriorityQueue<>(Comparator.comparingLong(InternalTimer::timestamp));
     private final Set<InternalTimer<K, N>> timers = new HashSet<>();
 
+    /**
+     * The timer added last while it is certainly still in the set, or null. Operators often
+     * register one timer several times in a row (a window's trigger, then its clean-up timer at the
+     * same time); comparing with it is cheaper than a hash look-up.
+     */
+    private InternalTimer<K, N> lastAdded;
+
     /** Adds a timer; returns whether it is new. */
     boolean add(InternalTimer<K, N> timer) {
+        if (timer.equals(lastAdded)) {
+            return false;
+        }
+        lastAdded = timer;
         if (timers.add(timer)) {
             queue.add(timer);
             return true;
@@ -26,6 +37,7 @@ final class TimerQueue<K, N> {
     }
 
     void remove(InternalTimer<K, N> timer) {
+        lastAdded = null;
         timers.remove(timer);
     }
 
@@ -47,6 +59,7 @@ final class TimerQueue<K, N> {
         }
         queue.poll();
         timers.remove(head);
+        lastAdded = null;
         return head;
     }
 

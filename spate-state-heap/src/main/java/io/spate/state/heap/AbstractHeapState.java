@@ -42,6 +42,12 @@ abstract class AbstractHeapState<K, V> implements InternalKvState {
         table.put(backend.currentKeyGroupIndex(), key, namespace, value);
     }
 
+    /** Read-modify-write of the current key's value in the current namespace, in one walk. */
+    final <T> void updateCurrent(T argument, StateTable.Update<V, T> update) throws Exception {
+        K key = backend.requireKey();
+        table.update(backend.currentKeyGroupIndex(), key, namespace, argument, update);
+    }
+
     final void setIn(Object ns, V value) {
         K key = backend.requireKey();
         table.put(backend.currentKeyGroupIndex(), key, ns, value);

@@ -7,6 +7,7 @@ import java.util.Collection;
 final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, ACC>
         implements InternalAggregatingState<IN, ACC, OUT> {
     private final AggregateFunction<IN, ACC, OUT> function;
+    private final StateTable.Update<ACC, IN> add;
 
     HeapAggregatingState(
             HeapKeyedStateBackend<K> backend,
@@ -14,6 +15,9 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, A
             AggregateFunction<IN, ACC, OUT> function) {
         super(backend, table);
         this.function = function;
+        this.add =
+                (acc, value) ->
+                        function.add(value, acc == null ? function.createAccumulator() : acc);
     }
 
     @Override
@@ -28,12 +32,8 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, A
     }
 
     @Override
-    public void add(IN value) {
-        ACC acc = current();
-        if (acc == null) {
-            acc = function.createAccumulator();
-        }
-        setCurrent(function.add(value, acc));
+    public void add(IN value) throws Exception {
+        updateCurrent(value, add);
     }
 
     @Override

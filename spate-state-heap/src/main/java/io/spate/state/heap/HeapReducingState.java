@@ -7,6 +7,7 @@ import java.util.Collection;
 final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
         implements InternalReducingState<T> {
     private final ReduceFunction<T> reduceFunction;
+    private final StateTable.Update<T, T> add;
 
     HeapReducingState(
             HeapKeyedStateBackend<K> backend,
@@ -14,6 +15,8 @@ final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
             ReduceFunction<T> reduceFunction) {
         super(backend, table);
         this.reduceFunction = reduceFunction;
+        this.add =
+                (current, value) -> current == null ? value : reduceFunction.reduce(current, value);
     }
 
     @Override
@@ -23,8 +26,7 @@ final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
 
     @Override
     public void add(T value) throws Exception {
-        T current = current();
-        setCurrent(current == null ? value : reduceFunction.reduce(current, value));
+        updateCurrent(value, add);
     }
 
     @Override

@@ -186,6 +186,47 @@ final class StateTable<K, V> {
         }
     }
 
+    /** How {@link #update} changes a value: the old one (null when absent) and an argument in. */
+    @FunctionalInterface
+    interface Update<V, T> {
+        V apply(V old, T argument) throws Exception;
+    }
+
+    /**
+     * Read-modify-write in one walk of the table: replaces the value with {@code update.apply(old,
+     * argument)}, where {@code old} is null when absent and otherwise a value the update may change
+     * in place (copied first if a snapshot may still read it).
+     */
+    <T> void update(int keyGroup, K key, Object namespace, T argument, Update<V, T> update)
+            throws Exception {
+        if (ttl != null) {
+            put(keyGroup, key, namespace, update.apply(get(keyGroup, key, namespace), argument));
+            return;
+        }
+        Group<K, V> g = writableGroup(keyGroup - firstKeyGroup);
+        HashMap<Object, Entry<V>> map;
+        if (namespace == VoidNamespace.INSTANCE) {
+            @SuppressWarnings("unchecked")
+            HashMap<Object, Entry<V>> flat = (HashMap<Object, Entry<V>>) g.flat;
+            map = flat;
+        } else {
+            map = writableNamespaces(g, key).map;
+        }
+        Object mapKey = namespace == VoidNamespace.INSTANCE ? key : namespace;
+        Entry<V> e = map.get(mapKey);
+        if (e == null) {
+            map.put(mapKey, new Entry<>(update.apply(null, argument), versions.current(), 0));
+            size++;
+        } else if (!versions.isShared(e.version)) {
+            e.value = update.apply(e.value, argument);
+        } else {
+            // A snapshot may read this entry: leave it as it is and put a changed copy in its
+            // place.
+            V value = update.apply(codec.copy(e.value), argument);
+            map.put(mapKey, new Entry<>(value, versions.current(), 0));
+        }
+    }
+
     /** The key group the incremental TTL clean-up looks at next. */
     private int cleanupGroup;
 
