@@ -1,9 +1,11 @@
 package io.spate.cli;
 
+import io.spate.api.execution.CheckpointingOptions;
 import io.spate.api.execution.JobExecutionException;
 import io.spate.client.program.PackagedProgram;
 import io.spate.client.program.ProgramInvocationException;
 import io.spate.common.config.Configuration;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,6 +30,8 @@ import picocli.CommandLine.ParentCommand;
 final class RunCommand implements Callable<Integer> {
     @ParentCommand private SpateCli cli;
 
+    @picocli.CommandLine.Spec private picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin private EngineOptions engine;
 
     @Option(
@@ -34,6 +39,21 @@ final class RunCommand implements Callable<Integer> {
             paramLabel = "<class>",
             description = "The program's main class (default: the Main-Class of the jar manifest).")
     private String entryClass;
+
+    @Option(
+            names = {"-s", "--from-savepoint"},
+            paramLabel = "<path>",
+            description =
+                    "Start the program's jobs from this savepoint (or retained checkpoint)"
+                            + " directory, restoring their state; the parallelism may differ.")
+    private Path fromSavepoint;
+
+    @Option(
+            names = "--allow-non-restored-state",
+            description =
+                    "Start from the savepoint even if it holds state of operators the job no"
+                            + " longer has (that state is dropped).")
+    private boolean allowNonRestoredState;
 
     @Parameters(index = "0", paramLabel = "<jar>", description = "The jar of the program.")
     private Path jar;
@@ -47,6 +67,18 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration config = engine.toConfiguration();
+        if (fromSavepoint != null) {
+            if (!Files.isRegularFile(fromSavepoint.resolve("_metadata"))) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "'" + fromSavepoint + "' is not a savepoint: it has no _metadata file");
+            }
+            config.set(
+                    CheckpointingOptions.RESTORE_PATH, fromSavepoint.toAbsolutePath().toString());
+        }
+        if (allowNonRestoredState) {
+            config.set(CheckpointingOptions.ALLOW_NON_RESTORED_STATE, true);
+        }
         PackagedProgram program = PackagedProgram.fromJar(jar, entryClass, arguments);
         try {
             cli.runPrograms(config, runner -> runner.run(program));

@@ -67,8 +67,14 @@ public final class CheckpointCoordinator {
     private CheckpointTasks tasks;
     private final Set<TaskKey> exhaustedSources = new HashSet<>();
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
+
+    /** Retained checkpoints, oldest first; older ones are deleted beyond the retained count. */
     private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
-    private CompletedCheckpoint latest;
+
+    /** Every point the job can restart from (retained checkpoints and savepoints), by id. */
+    private final java.util.TreeMap<Long, CompletedCheckpoint> restartPoints =
+            new java.util.TreeMap<>();
+
     private long nextId = 1;
     private long lastCompletionMillis = Long.MIN_VALUE;
     private boolean finalTriggered;
@@ -146,25 +152,20 @@ public final class CheckpointCoordinator {
 
     /** The point the job restarts from: the latest completed checkpoint or savepoint, or null. */
     public CompletedCheckpoint latestCompleted() {
-        return latest;
+        return restartPoints.isEmpty() ? null : restartPoints.lastEntry().getValue();
     }
 
     /** Forgets {@code checkpoint} as a restart point (it turned out unusable). */
     public void discard(CompletedCheckpoint checkpoint) {
         completed.remove(checkpoint);
-        if (latest == checkpoint) {
-            latest =
-                    completed.stream()
-                            .max(Comparator.comparingLong(CompletedCheckpoint::id))
-                            .orElse(null);
-        }
+        restartPoints.remove(checkpoint.id());
     }
 
     /**
      * Sets the restart point the job started from (a savepoint), before any checkpoint completed.
      */
     public void setInitial(CompletedCheckpoint restoredFrom) {
-        latest = restoredFrom;
+        restartPoints.put(restoredFrom.id(), restoredFrom);
         continueAfter(restoredFrom.id());
     }
 
@@ -330,13 +331,12 @@ public final class CheckpointCoordinator {
 
     private void completed(Pending p, CompletedCheckpoint checkpoint) {
         lastCompletionMillis = clock.millis();
-        if (latest == null || checkpoint.id() > latest.id()) {
-            latest = checkpoint;
-        }
+        restartPoints.put(checkpoint.id(), checkpoint);
         if (!checkpoint.isSavepoint()) {
             completed.addLast(checkpoint);
             while (completed.size() > retained) {
                 CompletedCheckpoint old = completed.pollFirst();
+                restartPoints.remove(old.id());
                 io.execute(() -> deleteQuietly(old.directory()));
             }
         }

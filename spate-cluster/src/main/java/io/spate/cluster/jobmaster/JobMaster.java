@@ -81,6 +81,7 @@ public final class JobMaster implements JobMasterGateway {
     private JobStatus status = JobStatus.CREATED;
     private Throwable failure;
     private String failedTask;
+    private long failureMillis;
     private long startMillis;
     private long startNanos;
     private ScheduledFuture<?> scheduledRestart;
@@ -196,6 +197,15 @@ public final class JobMaster implements JobMasterGateway {
             return;
         }
         TaskRestore restore = from == null ? null : toRestore(from);
+        if (!failures.isEmpty()) {
+            int last = failures.size() - 1;
+            failures.set(
+                    last,
+                    failures.get(last)
+                            .withRestart(
+                                    from == null ? null : from.directory().toString(),
+                                    clock.millis()));
+        }
         transition(JobStatus.RUNNING);
         Map<TaskKey, TaskExecutorGateway> all = new LinkedHashMap<>();
         Set<TaskKey> sources = new HashSet<>();
@@ -343,6 +353,7 @@ public final class JobMaster implements JobMasterGateway {
         }
         failure = cause;
         failedTask = task;
+        failureMillis = clock.millis();
         if (status == JobStatus.RUNNING) {
             LOG.info(
                     "Job '{}' ({}) attempt {} is failing: {} failed: {}",
@@ -392,7 +403,13 @@ public final class JobMaster implements JobMasterGateway {
         Duration delay = restartStrategy.onFailure(clock.millis());
         failures.add(
                 new JobFailure(
-                        clock.millis(), attempt, failedTask, describe(failure), delay != null));
+                        failureMillis,
+                        attempt,
+                        failedTask,
+                        describe(failure),
+                        delay != null,
+                        null,
+                        -1));
         if (delay == null) {
             LOG.info(
                     "Job '{}' ({}) fails for good ({})",
@@ -457,7 +474,14 @@ public final class JobMaster implements JobMasterGateway {
                                     + problem.getMessage(),
                             problem);
             failures.add(
-                    new JobFailure(clock.millis(), attempt, "restart", describe(failure), false));
+                    new JobFailure(
+                            clock.millis(),
+                            attempt,
+                            "restart",
+                            describe(failure),
+                            false,
+                            null,
+                            -1));
             complete(JobStatus.FAILED);
             return;
         }

@@ -199,7 +199,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     @Override
     public <T> InternalValueState<T> getValueState(ValueStateDescriptor<T> descriptor) {
         StateTable<K, T> t =
-                table(descriptor, "value", () -> ValueCodec.of(serializer(descriptor.getType())));
+                table(
+                        descriptor,
+                        "value",
+                        () ->
+                                ValueCodec.of(serializer(descriptor.getType()))
+                                        .immutable(Immutables.isImmutable(descriptor.getType())));
         return new HeapValueState<>(this, t, descriptor.getDefaultValue());
     }
 
@@ -234,7 +239,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 table(
                         descriptor,
                         "reducing",
-                        () -> ValueCodec.of(serializer(descriptor.getType())));
+                        () ->
+                                ValueCodec.of(serializer(descriptor.getType()))
+                                        .immutable(Immutables.isImmutable(descriptor.getType())));
         return new HeapReducingState<>(this, t, descriptor.getReduceFunction());
     }
 
@@ -245,7 +252,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
                 table(
                         descriptor,
                         "aggregating",
-                        () -> ValueCodec.of(serializer(descriptor.getType())));
+                        () ->
+                                ValueCodec.of(serializer(descriptor.getType()))
+                                        .immutable(Immutables.isImmutable(descriptor.getType())));
         return new HeapAggregatingState<>(this, t, descriptor.getAggregateFunction());
     }
 

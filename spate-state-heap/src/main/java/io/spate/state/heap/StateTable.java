@@ -135,6 +135,10 @@ final class StateTable<K, V> {
             }
             return e.value;
         }
+        if (codec.isImmutable() && !touch) {
+            // A snapshot may read this entry, but nobody can change the value in place.
+            return e.value;
+        }
         Entry<V> copy =
                 new Entry<>(codec.copy(e.value), versions.current(), touch ? now : e.accessTime);
         if (namespace == VoidNamespace.INSTANCE) {

@@ -17,14 +17,30 @@ import java.util.ArrayList;
 @NotThreadSafe
 abstract class ValueCodec<V> {
     private final MemoryDataOutput scratch = new MemoryDataOutput(64);
+    private boolean immutable;
+
+    /** Whether values can never change in place, so that snapshots may share them as they are. */
+    boolean isImmutable() {
+        return immutable;
+    }
+
+    /** Marks the values as immutable (see {@link Immutables}). */
+    ValueCodec<V> immutable(boolean value) {
+        this.immutable = value;
+        return this;
+    }
+
     private final MemoryDataInput scratchIn = new MemoryDataInput(new byte[0]);
 
     abstract void write(V value, DataOutputView out) throws IOException;
 
     abstract V read(DataInputView in) throws IOException;
 
-    /** A copy that shares no mutable part with {@code value}. */
+    /** A copy that shares no mutable part with {@code value} (the value itself when immutable). */
     V copy(V value) {
+        if (immutable) {
+            return value;
+        }
         try {
             scratch.clear();
             write(value, scratch);
