@@ -19,7 +19,8 @@ import java.io.Serializable;
  * @param assigner puts elements into windows
  * @param trigger fires and purges windows
  * @param evictor removes elements before/after evaluation; {@code null} for none. With an evictor
- *     the contents are always {@link Elements} (with timestamps), whatever {@code contents} says.
+ *     the contents must be {@link Elements} of {@code TimestampedValue}s, and a {@code reduce} or
+ *     {@code aggregate} is folded into the window function.
  * @param allowedLateness milliseconds after a window's end during which it still accepts elements
  * @param lateDataOutputTag where elements too late for all their windows go; {@code null} to drop
  *     (and count) them

@@ -27,6 +27,7 @@ import io.spate.core.timers.InternalTimer;
 import io.spate.core.timers.InternalTimerService;
 import io.spate.core.timers.Triggerable;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Evaluates windows of a keyed stream: assigns each element to windows, keeps their contents in
@@ -247,7 +248,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
         try {
             trigger.onMerge(mergeResult, triggerContext);
         } finally {
-            triggerContext.mergedWindows = java.util.List.of();
+            triggerContext.mergedWindows = List.of();
         }
         for (W merged : mergedWindows) {
             if (merged.equals(mergeResult)) {
