@@ -11,7 +11,8 @@ import java.util.Locale;
  * Runs one throughput job several times after warm-up runs and reports records per second and
  * records per second per core actually used (process CPU time ÷ wall time), with a final {@code
  * RESULT} line holding the medians. Shared by the throughput benchmarks; parses {@code
- * --parallelism}, {@code --records}, {@code --runs} and {@code --warmups}.
+ * --parallelism}, {@code --records}, {@code --runs} and {@code --warmups}, and lets a benchmark
+ * read options of its own.
  */
 final class ThroughputRuns {
     /** One run of the measured job. */
@@ -20,32 +21,45 @@ final class ThroughputRuns {
         JobExecutionResult run(int parallelism, long records) throws Exception;
     }
 
-    int parallelism = 1;
-    long records;
-    int runs = 5;
-    int warmups = 2;
+    final int parallelism;
+    final long records;
+    final int runs;
+    final int warmups;
 
+    private final java.util.Map<String, String> options = new java.util.HashMap<>();
+
+    /**
+     * Parses {@code --name value} pairs; the benchmark reads its own options with {@link
+     * #longOption} before {@link #measure}, which refuses any option nobody read.
+     */
     ThroughputRuns(long defaultRecords, String[] args) {
-        records = defaultRecords;
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException(
                     "arguments come in pairs (--name value), got " + Arrays.toString(args));
         }
         for (int i = 0; i < args.length; i += 2) {
-            switch (args[i]) {
-                case "--parallelism" -> parallelism = Integer.parseInt(args[i + 1]);
-                case "--records" -> records = Long.parseLong(args[i + 1]);
-                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
-                case "--warmups" -> warmups = Integer.parseInt(args[i + 1]);
-                default ->
-                        throw new IllegalArgumentException(
-                                "unknown argument "
-                                        + args[i]
-                                        + " (expected --parallelism, --records, --runs or --warmups)");
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected an option --name, got " + args[i]);
             }
+            options.put(args[i].substring(2), args[i + 1]);
         }
+        parallelism = (int) longOption("parallelism", 1);
+        records = longOption("records", defaultRecords);
+        runs = (int) longOption("runs", 5);
+        warmups = (int) longOption("warmups", 2);
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
+        }
+    }
+
+    /** The value of {@code --name}, or {@code defaultValue} when it is not given. */
+    long longOption(String name, long defaultValue) {
+        String value = options.remove(name);
+        try {
+            return value == null ? defaultValue : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "--" + name + " takes a whole number, got '" + value + "'", e);
         }
     }
 
@@ -55,6 +69,9 @@ final class ThroughputRuns {
      */
     @SuppressForbidden(reason = "a benchmark reports on the console")
     void measure(String name, String check, Job job) throws Exception {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("unknown options " + options.keySet());
+        }
         double[] perSecond = new double[runs];
         double[] perCore = new double[runs];
         for (int r = -warmups; r < runs; r++) {
