@@ -3,9 +3,9 @@ package io.spate.core.operators;
 import io.spate.annotations.Internal;
 import io.spate.api.common.functions.Function;
 import io.spate.api.common.functions.ReduceFunction;
-import io.spate.api.common.state.ValueState;
-import io.spate.api.common.state.ValueStateDescriptor;
+import io.spate.api.common.state.ReducingStateDescriptor;
 import io.spate.api.common.typeinfo.TypeInfo;
+import io.spate.core.state.InternalReducingState;
 
 /**
  * A rolling reduce per key: keeps the key's aggregate in keyed state and emits the new aggregate
@@ -17,7 +17,7 @@ public final class KeyedReduceOperator<T> extends AbstractStreamOperator<T, T> {
 
     private final ReduceFunction<T> function;
     private final TypeInfo<T> type;
-    private ValueState<T> state;
+    private InternalReducingState<T> state;
 
     public KeyedReduceOperator(ReduceFunction<T> function, TypeInfo<T> type) {
         this.function = function;
@@ -34,17 +34,12 @@ public final class KeyedReduceOperator<T> extends AbstractStreamOperator<T, T> {
         super.open();
         state =
                 context.keyedStateBackend()
-                        .getValueState(new ValueStateDescriptor<>(STATE_NAME, type));
+                        .getReducingState(
+                                new ReducingStateDescriptor<>(STATE_NAME, function, type));
     }
 
     @Override
     public void processElement(T value, long timestamp) throws Exception {
-        T current = state.value();
-        T next = current == null ? value : function.reduce(current, value);
-        if (next == null) {
-            throw new NullPointerException("The reduce function returned null");
-        }
-        state.update(next);
-        output.collect(next, timestamp);
+        output.collect(state.addAndGet(value), timestamp);
     }
 }

@@ -43,9 +43,9 @@ abstract class AbstractHeapState<K, V> implements InternalKvState {
     }
 
     /** Read-modify-write of the current key's value in the current namespace, in one walk. */
-    final <T> void updateCurrent(T argument, StateTable.Update<V, T> update) throws Exception {
+    final <T> V updateCurrent(T argument, StateTable.Update<V, T> update) throws Exception {
         K key = backend.requireKey();
-        table.update(backend.currentKeyGroupIndex(), key, namespace, argument, update);
+        return table.update(backend.currentKeyGroupIndex(), key, namespace, argument, update);
     }
 
     final void setIn(Object ns, V value) {

@@ -16,7 +16,13 @@ final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
         super(backend, table);
         this.reduceFunction = reduceFunction;
         this.add =
-                (current, value) -> current == null ? value : reduceFunction.reduce(current, value);
+                (current, value) -> {
+                    T next = current == null ? value : reduceFunction.reduce(current, value);
+                    if (next == null) {
+                        throw new NullPointerException("The reduce function returned null");
+                    }
+                    return next;
+                };
     }
 
     @Override
@@ -27,6 +33,11 @@ final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
     @Override
     public void add(T value) throws Exception {
         updateCurrent(value, add);
+    }
+
+    @Override
+    public T addAndGet(T value) throws Exception {
+        return updateCurrent(value, add);
     }
 
     @Override

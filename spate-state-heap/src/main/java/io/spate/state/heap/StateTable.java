@@ -195,13 +195,14 @@ final class StateTable<K, V> {
     /**
      * Read-modify-write in one walk of the table: replaces the value with {@code update.apply(old,
      * argument)}, where {@code old} is null when absent and otherwise a value the update may change
-     * in place (copied first if a snapshot may still read it).
+     * in place (copied first if a snapshot may still read it). Returns the new value.
      */
-    <T> void update(int keyGroup, K key, Object namespace, T argument, Update<V, T> update)
+    <T> V update(int keyGroup, K key, Object namespace, T argument, Update<V, T> update)
             throws Exception {
         if (ttl != null) {
-            put(keyGroup, key, namespace, update.apply(get(keyGroup, key, namespace), argument));
-            return;
+            V value = update.apply(get(keyGroup, key, namespace), argument);
+            put(keyGroup, key, namespace, value);
+            return value;
         }
         Group<K, V> g = writableGroup(keyGroup - firstKeyGroup);
         HashMap<Object, Entry<V>> map;
@@ -214,17 +215,20 @@ final class StateTable<K, V> {
         }
         Object mapKey = namespace == VoidNamespace.INSTANCE ? key : namespace;
         Entry<V> e = map.get(mapKey);
+        V value;
         if (e == null) {
-            map.put(mapKey, new Entry<>(update.apply(null, argument), versions.current(), 0));
+            value = update.apply(null, argument);
+            map.put(mapKey, new Entry<>(value, versions.current(), 0));
             size++;
         } else if (!versions.isShared(e.version)) {
-            e.value = update.apply(e.value, argument);
+            value = update.apply(e.value, argument);
+            e.value = value;
         } else {
-            // A snapshot may read this entry: leave it as it is and put a changed copy in its
-            // place.
-            V value = update.apply(codec.copy(e.value), argument);
+            // A snapshot may read this entry: leave it, and put a changed copy in its place.
+            value = update.apply(codec.copy(e.value), argument);
             map.put(mapKey, new Entry<>(value, versions.current(), 0));
         }
+        return value;
     }
 
     /** The key group the incremental TTL clean-up looks at next. */
