@@ -72,6 +72,17 @@ class ModuleRulesTest {
     }
 
     @Test
+    void nexmarkUsesOnlyTheApi() {
+        classes()
+                .that()
+                .resideInAPackage("io.spate.nexmark..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("io.spate.nexmark..", API, COMMON, ANNOTATIONS, JDK)
+                .check(classes);
+    }
+
+    @Test
     void coreUsesOnlyApi() {
         classes()
                 .that()
