@@ -44,7 +44,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
         versionProvider = SpateCli.Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Runs Spate streaming jobs.",
-        subcommands = {RunCommand.class, DemoCommand.class, HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            NexmarkCommand.class,
+            HelpCommand.class
+        })
 public final class SpateCli implements Callable<Integer> {
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
