@@ -112,6 +112,16 @@ final class NexmarkCommand implements Callable<Integer> {
     private Long failAfter;
 
     @Option(
+            names = "--throttle",
+            paramLabel = "<events/s>",
+            defaultValue = "0",
+            description =
+                    "Limit the sources to this many events per second of wall-clock time in all"
+                            + " (0, the default: as fast as they go). For failure tests, so that"
+                            + " checkpoints complete while the events flow; not for timed runs.")
+    private double throttle;
+
+    @Option(
             names = "--runs",
             paramLabel = "<n>",
             defaultValue = "1",
@@ -157,8 +167,7 @@ final class NexmarkCommand implements Callable<Integer> {
         settings.forEach((k, v) -> config.setRaw(k.strip(), v));
         try {
             NexmarkQuery.named(query);
-            GeneratorConfig generator =
-                    new GeneratorConfig(seed, events, firstEventTime, rate);
+            GeneratorConfig generator = new GeneratorConfig(seed, events, firstEventTime, rate);
             return new Options(
                     query.toLowerCase(Locale.ROOT),
                     generator,
@@ -167,6 +176,7 @@ final class NexmarkCommand implements Callable<Integer> {
                     interval,
                     stateBackend,
                     failAfter,
+                    throttle,
                     config);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

@@ -71,6 +71,14 @@ class BuiltInSerializersTest {
     }
 
     @Test
+    void voidIsNullInNoBytes() {
+        TypeSerializer<Void> serializer = factory.create(TypeInfo.of(Void.class));
+        assertThat(serializer).isSameAs(VoidSerializer.INSTANCE);
+        assertThat(bytes(serializer, null)).isEmpty();
+        assertRoundTrips(serializer, null);
+    }
+
+    @Test
     void fixedWidthFormats() {
         assertThat(bytes(IntSerializer.INSTANCE, 0x01020304)).containsExactly(1, 2, 3, 4);
         assertThat(bytes(LongSerializer.INSTANCE, 1L)).hasSize(8);

@@ -84,10 +84,4 @@ public final class ChecksumFunction extends ProcessFunction<ResultRow, Void>
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         saved.update(java.util.List.of(new long[] {rows, checksum}));
     }
-
-    /** Renders a checksum as SPEC §7.3 reports it: 16 lower-case hexadecimal digits. */
-    public static String hex(long checksum) {
-        String digits = Long.toHexString(checksum);
-        return "0".repeat(16 - digits.length()) + digits;
-    }
 }

@@ -1,8 +1,8 @@
 package io.spate.nexmark.runner;
 
 import io.spate.api.common.functions.MapFunction;
-import io.spate.nexmark.model.Event;
 import io.spate.common.time.Clock;
+import io.spate.nexmark.model.Event;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,7 +33,8 @@ final class FirstEventClock implements MapFunction<Event, Event> {
         if (!seen) {
             seen = true;
             FIRST.computeIfAbsent(
-                    token, t -> new long[] {Clock.system().nanoTime(), NexmarkRunner.processCpuNanos()});
+                    token,
+                    t -> new long[] {Clock.system().nanoTime(), NexmarkRunner.processCpuNanos()});
         }
         return event;
     }

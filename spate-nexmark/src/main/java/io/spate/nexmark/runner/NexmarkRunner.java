@@ -6,6 +6,7 @@ import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.execution.CheckpointingOptions;
 import io.spate.api.execution.JobExecutionResult;
+import io.spate.api.execution.JobFailure;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
 import io.spate.nexmark.NexmarkSource;
@@ -53,6 +54,8 @@ public final class NexmarkRunner {
      * @param stateBackend the state backend's name
      * @param failAfter with checkpoints on, fail one task once this many events reached its first
      *     subtask (once); null for no failure
+     * @param throttle events per second of wall-clock time over all sources, or 0 for as fast as
+     *     possible (for failure tests, so that checkpoints complete while the data flows)
      * @param config further engine options
      */
     public record Options(
@@ -63,8 +66,13 @@ public final class NexmarkRunner {
             Duration checkpointInterval,
             String stateBackend,
             Long failAfter,
+            double throttle,
             Configuration config) {
         public Options {
+            if (throttle < 0) {
+                throw new IllegalArgumentException(
+                        "The throttle must not be negative, was " + throttle);
+            }
             NexmarkQuery.named(query);
             if (parallelism < 1) {
                 throw new IllegalArgumentException(
@@ -90,28 +98,79 @@ public final class NexmarkRunner {
         /** The options for {@code query} over {@code generator}'s events, otherwise defaults. */
         public static Options of(String query, GeneratorConfig generator) {
             return new Options(
-                    query, generator, 1, SinkKind.BLACKHOLE, null, "heap", null, new Configuration());
+                    query,
+                    generator,
+                    1,
+                    SinkKind.BLACKHOLE,
+                    null,
+                    "heap",
+                    null,
+                    0,
+                    new Configuration());
         }
 
         public Options withParallelism(int p) {
             return new Options(
-                    query, generator, p, sink, checkpointInterval, stateBackend, failAfter, config);
+                    query,
+                    generator,
+                    p,
+                    sink,
+                    checkpointInterval,
+                    stateBackend,
+                    failAfter,
+                    throttle,
+                    config);
         }
 
         public Options withSink(SinkKind s) {
             return new Options(
-                    query, generator, parallelism, s, checkpointInterval, stateBackend, failAfter,
+                    query,
+                    generator,
+                    parallelism,
+                    s,
+                    checkpointInterval,
+                    stateBackend,
+                    failAfter,
+                    throttle,
                     config);
         }
 
         public Options withCheckpoints(Duration interval) {
             return new Options(
-                    query, generator, parallelism, sink, interval, stateBackend, failAfter, config);
+                    query,
+                    generator,
+                    parallelism,
+                    sink,
+                    interval,
+                    stateBackend,
+                    failAfter,
+                    throttle,
+                    config);
+        }
+
+        public Options withThrottle(double eventsPerSecond) {
+            return new Options(
+                    query,
+                    generator,
+                    parallelism,
+                    sink,
+                    checkpointInterval,
+                    stateBackend,
+                    failAfter,
+                    eventsPerSecond,
+                    config);
         }
 
         public Options withFailureAfter(Long events) {
             return new Options(
-                    query, generator, parallelism, sink, checkpointInterval, stateBackend, events,
+                    query,
+                    generator,
+                    parallelism,
+                    sink,
+                    checkpointInterval,
+                    stateBackend,
+                    events,
+                    throttle,
                     config);
         }
     }
@@ -133,6 +192,7 @@ public final class NexmarkRunner {
      * @param rows the rows the query output (with the checksum sink: inserted minus retracted)
      * @param checksum the checksum, with the checksum sink; otherwise null
      * @param restarts how often the job restarted
+     * @param restoredFromCheckpoint whether a restart resumed from a completed checkpoint
      */
     public record Result(
             String query,
@@ -142,7 +202,8 @@ public final class NexmarkRunner {
             double cpuCores,
             long rows,
             Long checksum,
-            int restarts) {
+            int restarts,
+            boolean restoredFromCheckpoint) {
         public double eventsPerSecond() {
             return events / wallSeconds;
         }
@@ -181,7 +242,9 @@ public final class NexmarkRunner {
                 env.enableCheckpointing(options.checkpointInterval());
                 if (!options.config().contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
                     env.getConfiguration()
-                            .set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toString());
+                            .set(
+                                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                                    checkpoints.toString());
                 }
             }
             if (options.failAfter() != null) {
@@ -193,7 +256,10 @@ public final class NexmarkRunner {
             String token = UUID.randomUUID().toString();
             DataStream<Event> events =
                     env.fromSource(
-                                    new NexmarkSource(options.generator()),
+                                    options.throttle() > 0
+                                            ? new NexmarkSource(options.generator())
+                                                    .withWallClockRate(options.throttle())
+                                            : new NexmarkSource(options.generator()),
                                     NexmarkSource.watermarks(),
                                     "Nexmark")
                             .map(new FirstEventClock(token))
@@ -222,6 +288,7 @@ public final class NexmarkRunner {
             double wall = (endNanos - first[0]) / 1e9;
             double cores = (endCpu - first[1]) / 1e9 / wall;
             boolean checksum = options.sink() == SinkKind.CHECKSUM;
+            List<JobFailure> failures = client.getFailureHistory().get();
             long rowCount =
                     checksum
                             ? result.getCounter(ChecksumFunction.ROWS)
@@ -234,7 +301,8 @@ public final class NexmarkRunner {
                     cores,
                     rowCount,
                     checksum ? result.getCounter(ChecksumFunction.CHECKSUM) : null,
-                    client.getFailureHistory().get().size());
+                    failures.size(),
+                    failures.stream().anyMatch(f -> f.restoredFrom() != null));
         } finally {
             if (checkpoints != null) {
                 deleteRecursively(checkpoints);
