@@ -2,8 +2,8 @@ package io.spate.core.checkpoint;
 
 import io.spate.annotations.Internal;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,25 +52,86 @@ public final class SnapshotFiles {
      * @throws IOException when the file cannot be written; nothing is left under its name then
      */
     public static void write(Path file, Kind kind, byte[] payload, int length) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        ByteBuffer header = ByteBuffer.allocate(HEADER);
-        header.putInt(MAGIC).putInt(FORMAT_VERSION).putInt(kind.code);
-        CRC32C crc = new CRC32C();
-        crc.update(header.array(), 0, HEADER);
-        crc.update(payload, 0, length);
-        ByteBuffer footer = ByteBuffer.allocate(FOOTER).putLong(crc.getValue());
-        try {
-            try (OutputStream out =
-                    Files.newOutputStream(
+        try (Writer writer = open(file, kind)) {
+            writer.write(payload, 0, length);
+            writer.commit();
+        }
+    }
+
+    /**
+     * Starts writing {@code file} piece by piece, so that a large state never has to be held in
+     * memory whole: {@link Writer#write} the payload, then {@link Writer#commit}; closing a writer
+     * that was not committed deletes what it wrote.
+     */
+    public static Writer open(Path file, Kind kind) throws IOException {
+        return new Writer(file, kind);
+    }
+
+    /** A snapshot file being written: under a temporary name until {@link #commit}. */
+    public static final class Writer implements AutoCloseable {
+        private static final int BUFFER = 64 * 1024;
+
+        private final Path file;
+        private final Path tmp;
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        private final CRC32C crc = new CRC32C();
+        private long payloadBytes;
+        private boolean committed;
+        private boolean closed;
+
+        private Writer(Path file, Kind kind) throws IOException {
+            this.file = file;
+            this.tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            this.channel =
+                    FileChannel.open(
                             tmp,
                             StandardOpenOption.CREATE,
                             StandardOpenOption.TRUNCATE_EXISTING,
-                            StandardOpenOption.WRITE,
-                            StandardOpenOption.SYNC)) {
-                out.write(header.array());
-                out.write(payload, 0, length);
-                out.write(footer.array());
+                            StandardOpenOption.WRITE);
+            buffer.putInt(MAGIC).putInt(FORMAT_VERSION).putInt(kind.code);
+        }
+
+        /** The payload bytes written so far: the offset of the next one. */
+        public long payloadPosition() {
+            return payloadBytes;
+        }
+
+        /** Appends {@code bytes[offset, offset + length)} to the payload. */
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            payloadBytes += length;
+            while (length > 0) {
+                if (!buffer.hasRemaining()) {
+                    flushBuffer();
+                }
+                int n = Math.min(length, buffer.remaining());
+                buffer.put(bytes, offset, n);
+                offset += n;
+                length -= n;
             }
+        }
+
+        private void flushBuffer() throws IOException {
+            buffer.flip();
+            crc.update(buffer.array(), 0, buffer.limit());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            buffer.clear();
+        }
+
+        /**
+         * Ends the payload with the checksum, forces the file to disk and renames it to its name.
+         */
+        public void commit() throws IOException {
+            flushBuffer();
+            buffer.putLong(crc.getValue());
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+            channel.close();
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -80,8 +141,19 @@ public final class SnapshotFiles {
                                 + " cannot rename atomically",
                         e);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            channel.close();
+            if (!committed) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 

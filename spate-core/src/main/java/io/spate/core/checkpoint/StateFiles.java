@@ -34,44 +34,51 @@ public final class StateFiles {
             List<KeyGroupedPart> keyedParts,
             Map<String, OperatorListState> operatorState)
             throws IOException {
-        MemoryDataOutput out = new MemoryDataOutput(4096);
-        MemoryDataOutput part = new MemoryDataOutput(256);
-        long[] offsets = new long[keyGroups.size()];
-        for (int i = 0; i < keyGroups.size(); i++) {
-            int keyGroup = keyGroups.start() + i;
-            offsets[i] = out.size();
-            int counted = 0;
-            MemoryDataOutput group = new MemoryDataOutput(64);
-            for (KeyGroupedPart p : keyedParts) {
+        // Written key group by key group, so that only one key group's bytes are in memory at a
+        // time besides the state itself.
+        try (SnapshotFiles.Writer file =
+                SnapshotFiles.open(
+                        directory.resolve(fileName), SnapshotFiles.Kind.OPERATOR_STATE)) {
+            MemoryDataOutput part = new MemoryDataOutput(256);
+            MemoryDataOutput group = new MemoryDataOutput(256);
+            long[] offsets = new long[keyGroups.size()];
+            for (int i = 0; i < keyGroups.size(); i++) {
+                int keyGroup = keyGroups.start() + i;
+                offsets[i] = file.payloadPosition();
+                int counted = 0;
+                group.clear();
+                for (KeyGroupedPart p : keyedParts) {
+                    part.clear();
+                    p.writeKeyGroup(keyGroup, part);
+                    if (part.size() > 0) {
+                        group.writeString(p.name());
+                        group.writeVarInt(part.size());
+                        group.write(part.buffer(), 0, part.size());
+                        counted++;
+                    }
+                }
                 part.clear();
-                p.writeKeyGroup(keyGroup, part);
-                if (part.size() > 0) {
-                    group.writeString(p.name());
-                    group.writeVarInt(part.size());
-                    group.write(part.buffer(), 0, part.size());
-                    counted++;
+                part.writeVarInt(counted);
+                file.write(part.buffer(), 0, part.size());
+                file.write(group.buffer(), 0, group.size());
+            }
+            long operatorStateOffset = file.payloadPosition();
+            MemoryDataOutput out = new MemoryDataOutput(256);
+            out.writeVarInt(operatorState.size());
+            for (Map.Entry<String, OperatorListState> e : operatorState.entrySet()) {
+                out.writeString(e.getKey());
+                out.writeByte(e.getValue().mode().ordinal());
+                out.writeVarInt(e.getValue().elements().size());
+                for (byte[] element : e.getValue().elements()) {
+                    out.writeVarInt(element.length);
+                    out.write(element);
                 }
             }
-            out.writeVarInt(counted);
-            out.write(group.buffer(), 0, group.size());
+            file.write(out.buffer(), 0, out.size());
+            file.commit();
+            return new SubtaskStateHandle(
+                    subtask, fileName, keyGroups, offsets, operatorStateOffset);
         }
-        long operatorStateOffset = out.size();
-        out.writeVarInt(operatorState.size());
-        for (Map.Entry<String, OperatorListState> e : operatorState.entrySet()) {
-            out.writeString(e.getKey());
-            out.writeByte(e.getValue().mode().ordinal());
-            out.writeVarInt(e.getValue().elements().size());
-            for (byte[] element : e.getValue().elements()) {
-                out.writeVarInt(element.length);
-                out.write(element);
-            }
-        }
-        SnapshotFiles.write(
-                directory.resolve(fileName),
-                SnapshotFiles.Kind.OPERATOR_STATE,
-                out.buffer(),
-                out.size());
-        return new SubtaskStateHandle(subtask, fileName, keyGroups, offsets, operatorStateOffset);
     }
 
     /** A verified state file, read whole. */

@@ -228,9 +228,15 @@ final class SubtaskCheckpoints {
                                 parts,
                                 op.operatorState()));
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // Also on an Error (an OutOfMemoryError while serializing a large state, say): the
+            // checkpoint is declined, not left to time out, and the captured state is released so
+            // that copy-on-write stops copying.
             control.add(new Release(captured));
             env.checkpoints().decline(deployment, barrier.checkpointId(), e);
+            if (e instanceof VirtualMachineError) {
+                throw (VirtualMachineError) e;
+            }
             return;
         }
         control.add(new Release(captured));
