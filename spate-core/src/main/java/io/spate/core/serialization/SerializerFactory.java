@@ -4,9 +4,12 @@ import io.spate.annotations.Internal;
 import io.spate.api.common.typeinfo.InvalidTypesException;
 import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.common.serialization.TypeSerializer;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -49,6 +52,14 @@ import java.util.UUID;
  *       Set}/{@code HashSet}/{@code LinkedHashSet}/{@code SortedSet}/{@code TreeSet}, {@code
  *       Map}/{@code HashMap}/{@code LinkedHashMap}/{@code SortedMap}/{@code TreeMap}, Optional;
  *   <li>Java records, component by component through the canonical constructor;
+ *   <li>sealed interfaces and sealed abstract classes (and sealed classes with instances of their
+ *       own): a tag for the value's concrete class, then the value as that class's serializer
+ *       writes it. The concrete classes are found by walking {@link Class#getPermittedSubclasses()}
+ *       depth first in declaration order, through sealed subtypes; each needs a serializer of its
+ *       own (by any rule of this list), and a permitted subclass that is abstract or an interface
+ *       without being sealed fails, since its values' classes are unknown. Type arguments pass to
+ *       permitted subclasses that declare them ({@code record Ok<T>(T value) implements
+ *       Result<T>});
  *   <li>POJOs and tuples ({@code Tuple1..Tuple8} and their subclasses are POJOs with public fields
  *       {@code f0, f1, ...}), field by field in sorted name order. A POJO is a public class with a
  *       public no-argument constructor whose every non-static, non-transient field is public and
@@ -106,7 +117,7 @@ public final class SerializerFactory {
     /** The state of one {@link #create} call: what is built, and what is being built. */
     private final class Build {
         private final Map<TypeInfo<?>, TypeSerializer<?>> built = new HashMap<>();
-        private final Map<TypeInfo<?>, ForwardingSerializer<?>> inProgress = new HashMap<>();
+        private final Map<Pending, ForwardingSerializer<?>> inProgress = new HashMap<>();
 
         /** How many types of each class are being built, nested in each other. */
         private final Map<Class<?>, Integer> expansions = new HashMap<>();
@@ -194,7 +205,10 @@ public final class SerializerFactory {
                         serializer(type.getTypeArgument(0), path.optionalValue(type)));
             }
             if (raw.isRecord()) {
-                return composite(type, path, true);
+                return composite(type, path, Shape.RECORD);
+            }
+            if (raw.isSealed()) {
+                return composite(type, path, Shape.SEALED);
             }
             rejectUnsupported(type, path);
             PojoAnalysis pojo = PojoAnalysis.of(raw);
@@ -207,16 +221,18 @@ public final class SerializerFactory {
                                 + ")",
                         registerFix(raw));
             }
-            return composite(type, path, false);
+            return composite(type, path, Shape.POJO);
         }
 
         /**
-         * A record or POJO serializer. Its fields may lead back to the same type; those get a
-         * {@link ForwardingSerializer} that is pointed at the result once it exists.
+         * A record, POJO or sealed-type serializer. Its fields (or its subclasses' fields) may lead
+         * back to the same type; those get a {@link ForwardingSerializer} that is pointed at the
+         * result once it exists.
          */
         @SuppressWarnings({"unchecked", "rawtypes"})
-        private TypeSerializer<?> composite(TypeInfo<?> type, TypePath path, boolean record) {
-            ForwardingSerializer<?> pending = inProgress.get(type);
+        private TypeSerializer<?> composite(TypeInfo<?> type, TypePath path, Shape shape) {
+            Pending key = new Pending(type, shape);
+            ForwardingSerializer<?> pending = inProgress.get(key);
             if (pending != null) {
                 return pending;
             }
@@ -236,15 +252,152 @@ public final class SerializerFactory {
                                 + " arguments as the enclosing one.");
             }
             ForwardingSerializer forward = new ForwardingSerializer<>(type);
-            inProgress.put(type, forward);
+            inProgress.put(key, forward);
             try {
-                TypeSerializer<?> result = record ? record(type, path) : pojo(type, path);
+                TypeSerializer<?> result;
+                switch (shape) {
+                    case RECORD:
+                        result = record(type, path);
+                        break;
+                    case POJO:
+                        result = pojo(type, path);
+                        break;
+                    default:
+                        result = sealed(type, path);
+                }
                 forward.setTarget(result);
                 return result;
             } finally {
-                inProgress.remove(type);
+                inProgress.remove(key);
                 expansions.merge(raw, -1, Integer::sum);
             }
+        }
+
+        /** The concrete classes of a sealed type with their serializers; see {@link #sealed}. */
+        private final class SealedWalk {
+            final List<Class<?>> classes = new ArrayList<>();
+            final List<TypeSerializer<?>> serializers = new ArrayList<>();
+            final Set<Class<?>> seen = new HashSet<>();
+
+            /**
+             * Adds {@code type}'s concrete classes: itself if instantiable, then its subclasses.
+             */
+            void add(TypeInfo<?> type, TypePath path, boolean root) {
+                Class<?> raw = type.getRawType();
+                if (!seen.add(raw)) {
+                    return; // reached again through another sealed parent: keeps its first tag
+                }
+                TypeSerializer<?> registered = registeredSerializers.get(raw);
+                if (!root && (registered != null || !raw.isSealed() || raw.isEnum())) {
+                    if (raw.isInterface() || Modifier.isAbstract(raw.getModifiers())) {
+                        if (registered == null) {
+                            throw noSerializer(
+                                    type,
+                                    path,
+                                    (raw.isInterface()
+                                                    ? "it is an interface"
+                                                    : "it is an abstract class")
+                                            + " that is not sealed, so the classes of its values are"
+                                            + " known only at run time",
+                                    "Make "
+                                            + raw.getSimpleName()
+                                            + " sealed, or register a serializer for it with"
+                                            + " env.getConfig().registerSerializer("
+                                            + sourceName(raw)
+                                            + ".class, serializer).");
+                        }
+                    }
+                    classes.add(raw);
+                    serializers.add(serializer(type, path));
+                    return;
+                }
+                if (!raw.isInterface() && !Modifier.isAbstract(raw.getModifiers())) {
+                    // A sealed class with instances of its own: those are written field by field.
+                    classes.add(raw);
+                    serializers.add(ownInstances(type, path));
+                }
+                for (Class<?> sub : raw.getPermittedSubclasses()) {
+                    TypeInfo<?> subType = permittedSubtype(type, sub, path);
+                    add(subType, path.permittedSubclass(sub, type), false);
+                }
+            }
+        }
+
+        /**
+         * A sealed type: the concrete classes reached through its permitted subclasses, depth first
+         * in declaration order, each with its own serializer.
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private TypeSerializer<?> sealed(TypeInfo<?> type, TypePath path) {
+            SealedWalk walk = new SealedWalk();
+            walk.add(type, path, true);
+            if (walk.classes.isEmpty()) {
+                throw noSerializer(
+                        type,
+                        path,
+                        "it is sealed but has no concrete class to serialize",
+                        registerFix(type.getRawType()));
+            }
+            return new SealedSerializer(
+                    type.getRawType(),
+                    walk.classes.toArray(new Class<?>[0]),
+                    walk.serializers.toArray(new TypeSerializer<?>[0]));
+        }
+
+        /** The serializer of the instances of a sealed class that are of exactly that class. */
+        private TypeSerializer<?> ownInstances(TypeInfo<?> type, TypePath path) {
+            Class<?> raw = type.getRawType();
+            PojoAnalysis pojo = PojoAnalysis.of(raw);
+            if (!pojo.isPojo()) {
+                throw noSerializer(
+                        type,
+                        path,
+                        "it is a sealed class with instances of its own, and not a POJO ("
+                                + String.join("; ", pojo.problems())
+                                + ")",
+                        "Make it abstract, make it a POJO, or register a serializer with"
+                                + " env.getConfig().registerSerializer("
+                                + sourceName(raw)
+                                + ".class, serializer).");
+            }
+            return composite(type, path, Shape.POJO);
+        }
+
+        /**
+         * The type of permitted subclass {@code sub} of {@code sealed}: with the type arguments
+         * that {@code sealed}'s arguments determine, for a generic subclass.
+         */
+        private TypeInfo<?> permittedSubtype(TypeInfo<?> sealed, Class<?> sub, TypePath path) {
+            TypeVariable<?>[] variables = sub.getTypeParameters();
+            if (variables.length == 0) {
+                return TypeInfo.of(sub);
+            }
+            Map<TypeVariable<?>, TypeInfo<?>> bound = new HashMap<>();
+            Type declared = directSupertype(sub, sealed.getRawType());
+            if (declared instanceof ParameterizedType) {
+                unify(declared, sealed, bound);
+            }
+            TypeInfo<?>[] arguments = new TypeInfo<?>[variables.length];
+            for (int i = 0; i < variables.length; i++) {
+                arguments[i] = bound.get(variables[i]);
+                if (arguments[i] == null) {
+                    throw noSerializer(
+                            TypeInfo.of(sub),
+                            path.permittedSubclass(sub, sealed),
+                            "its type variable "
+                                    + variables[i]
+                                    + " is not determined by the type arguments of "
+                                    + sealed,
+                            "Declare "
+                                    + sub.getSimpleName()
+                                    + " with type variables that "
+                                    + sealed.getRawType().getSimpleName()
+                                    + " passes on directly, or register a serializer for "
+                                    + sealed.getRawType().getSimpleName()
+                                    + " with env.getConfig().registerSerializer(...).");
+                }
+            }
+            return TypeInfo.parameterized(sub, arguments);
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -357,6 +510,65 @@ public final class SerializerFactory {
             if (reason != null) {
                 throw noSerializer(type, path, reason, fix);
             }
+        }
+    }
+
+    /** The kinds of composite serializer, which recursive types build in several steps. */
+    private enum Shape {
+        RECORD,
+        POJO,
+        SEALED
+    }
+
+    /**
+     * A serializer being built. A sealed class with instances of its own is built twice at once: as
+     * a sealed type, and as the POJO its own instances are.
+     */
+    private record Pending(TypeInfo<?> type, Shape shape) {}
+
+    /** How {@code sub} names {@code parent} among its direct supertypes, or null. */
+    private static Type directSupertype(Class<?> sub, Class<?> parent) {
+        Type superclass = sub.getGenericSuperclass();
+        if (superclass != null && rawClass(superclass) == parent) {
+            return superclass;
+        }
+        for (Type t : sub.getGenericInterfaces()) {
+            if (rawClass(t) == parent) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static Class<?> rawClass(Type t) {
+        if (t instanceof Class) {
+            return (Class<?>) t;
+        }
+        if (t instanceof ParameterizedType) {
+            return (Class<?>) ((ParameterizedType) t).getRawType();
+        }
+        return null;
+    }
+
+    /** Binds the type variables in {@code declared} to the matching parts of {@code actual}. */
+    private static void unify(
+            Type declared, TypeInfo<?> actual, Map<TypeVariable<?>, TypeInfo<?>> bound) {
+        if (declared instanceof TypeVariable) {
+            bound.putIfAbsent((TypeVariable<?>) declared, actual);
+        } else if (declared instanceof ParameterizedType) {
+            ParameterizedType p = (ParameterizedType) declared;
+            Type[] arguments = p.getActualTypeArguments();
+            if (p.getRawType() == actual.getRawType()
+                    && arguments.length == actual.getTypeArguments().size()) {
+                for (int i = 0; i < arguments.length; i++) {
+                    unify(arguments[i], actual.getTypeArgument(i), bound);
+                }
+            }
+        } else if (declared instanceof GenericArrayType && actual.isArray()) {
+            unify(
+                    ((GenericArrayType) declared).getGenericComponentType(),
+                    actual.getComponentType(),
+                    bound);
         }
     }
 

@@ -47,6 +47,13 @@ final class TypePath {
         return child("value of " + optional, ".get()");
     }
 
+    /** The values of a sealed type that are of one of its permitted subclasses. */
+    TypePath permittedSubclass(Class<?> subclass, TypeInfo<?> sealed) {
+        return child(
+                "permitted subclass " + subclass.getName() + " of " + sealed,
+                "[as " + subclass.getSimpleName() + "]");
+    }
+
     private TypePath child(String description, String step) {
         return new TypePath(this, root, description, step);
     }
