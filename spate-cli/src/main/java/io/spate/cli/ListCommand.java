@@ -2,6 +2,8 @@ package io.spate.cli;
 
 import io.spate.client.rest.JobSummary;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,15 +38,19 @@ final class ListCommand implements Callable<Integer> {
         String format = "%-32s  %-10s  %-20s  %s%n";
         out.printf(Locale.ROOT, format, "JOB ID", "STATUS", "STARTED", "NAME");
         for (JobSummary job : jobs) {
-            out.printf(
-                    Locale.ROOT,
-                    format,
-                    job.id(),
-                    job.status(),
-                    job.startTime() == null ? "-" : job.startTime(),
-                    job.name());
+            out.printf(Locale.ROOT, format, job.id(), job.status(), started(job), job.name());
         }
         out.flush();
         return 0;
+    }
+
+    /** The start time to the second, which keeps the column as wide as its heading says. */
+    private static String started(JobSummary job) {
+        if (job.startTime() == null) {
+            return "-";
+        }
+        return Instant.ofEpochMilli(job.startTimeMillis())
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
     }
 }

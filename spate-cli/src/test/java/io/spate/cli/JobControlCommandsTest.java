@@ -20,7 +20,7 @@ class JobControlCommandsTest {
             "{\"id\":\""
                     + ID
                     + "\",\"name\":\"counts\",\"status\":\"RUNNING\",\"startTime\":"
-                    + "\"2023-11-14T22:13:20Z\",\"startTimeMillis\":1700000000000}";
+                    + "\"2023-11-14T22:13:20.123Z\",\"startTimeMillis\":1700000000123}";
 
     private final FakeJobManager jm;
 

@@ -8,6 +8,7 @@ import io.spate.annotations.Public;
 import io.spate.common.JobId;
 import io.spate.common.time.Clock;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,6 +17,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,9 @@ public final class RestClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The largest answer read; a job list of thousands of jobs is far smaller. */
+    static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
     private final URI address;
     private final String token;
@@ -239,9 +244,11 @@ public final class RestClient {
 
     /** Sends a request and returns the JSON body of a 2xx answer; anything else throws. */
     private JsonNode send(HttpRequest request) throws RestClientException {
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
+        String text;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            text = readBody(request, response);
         } catch (ConnectException | HttpConnectTimeoutException | ClosedChannelException e) {
             throw new JobManagerUnreachableException(address, e);
         } catch (IOException e) {
@@ -254,35 +261,59 @@ public final class RestClient {
             Thread.currentThread().interrupt();
             throw new RestClientException("Interrupted while waiting for the JobManager", e);
         }
-        JsonNode body = parse(response);
+        JsonNode body = parse(response, text);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             if (body == null) {
-                throw notAJobManager(response);
+                throw notAJobManager(response, text);
             }
             return body;
         }
         if (body == null || !body.hasNonNull("error")) {
-            throw notAJobManager(response);
+            throw notAJobManager(response, text);
         }
         String hint = body.hasNonNull("hint") ? body.get("hint").asText() : null;
         throw new RestApiException(status, body.get("error").asText(), hint);
     }
 
-    private JsonNode parse(HttpResponse<String> response) {
+    /**
+     * The body of an answer, read only up to {@link #MAX_RESPONSE_BYTES}: whatever listens at the
+     * address, it cannot make this process hold more.
+     */
+    private String readBody(HttpRequest request, HttpResponse<InputStream> response)
+            throws IOException, RestClientException {
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            if (bytes.length > MAX_RESPONSE_BYTES) {
+                throw new RestClientException(
+                        "The server at "
+                                + address.getAuthority()
+                                + " answered "
+                                + request.method()
+                                + " "
+                                + request.uri().getPath()
+                                + " with more than "
+                                + MAX_RESPONSE_BYTES
+                                + " bytes, which no Spate JobManager does");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private JsonNode parse(HttpResponse<?> response, String text) {
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (!contentType.startsWith("application/json")) {
             return null;
         }
         try {
-            return json.readTree(response.body());
+            return json.readTree(text);
         } catch (JsonProcessingException e) {
             return null;
         }
     }
 
-    private RestClientException notAJobManager(HttpResponse<String> response) {
-        String body = response.body() == null ? "" : response.body().strip();
+    private RestClientException notAJobManager(HttpResponse<?> response, String text) {
+        String body = text.strip();
         if (body.length() > 200) {
             body = body.substring(0, 200) + "...";
         }

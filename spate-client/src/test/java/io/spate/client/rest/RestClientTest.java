@@ -179,6 +179,20 @@ class RestClientTest {
     }
 
     @Test
+    void anAnswerLargerThanAnyJobManagerSendsIsNotRead() throws Exception {
+        RestClient client = start(null);
+        json(200, "{\"jobs\":[\"" + "x".repeat(RestClient.MAX_RESPONSE_BYTES) + "\"]}");
+        assertThatThrownBy(client::listJobs)
+                .isInstanceOf(RestClientException.class)
+                .hasMessage(
+                        "The server at "
+                                + client.address().getAuthority()
+                                + " answered GET /v1/jobs with more than "
+                                + RestClient.MAX_RESPONSE_BYTES
+                                + " bytes, which no Spate JobManager does");
+    }
+
+    @Test
     void nothingListeningIsUnreachable() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -135,7 +135,10 @@ final class JobRoutes {
         if (directory == null) {
             throw RestError.badRequest(
                     "No target directory given, and job " + id + " has no state.savepoints.dir",
-                    "give one: {\"targetDirectory\": \"/path/to/savepoints\"}");
+                    "give one: {\"targetDirectory\": \"/path/to/savepoints\"}; on the command"
+                            + " line 'spate savepoint <job> <dir>' or 'spate stop <job>"
+                            + " --savepoint-path <dir>'; or start the job with -D"
+                            + " state.savepoints.dir=<dir>");
         }
         CompletableFuture<String> result =
                 operation == Operation.STOP

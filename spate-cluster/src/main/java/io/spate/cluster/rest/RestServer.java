@@ -11,7 +11,9 @@ import io.spate.cluster.gateway.UnknownJobException;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -84,6 +86,13 @@ public final class RestServer implements AutoCloseable {
                     "Option '"
                             + RestOptions.TOKEN.key()
                             + "' is blank; set a token, or leave the option out");
+        }
+        if (token == null && !isLoopback(host)) {
+            LOG.warn(
+                    "The REST API binds to {}, which other machines may reach, and requires no"
+                            + " token: whoever reaches it can cancel and stop jobs; set {}",
+                    host,
+                    RestOptions.TOKEN.key());
         }
         SavepointRequests savepoints = new SavepointRequests(clock);
         ObjectMapper json = new ObjectMapper();
@@ -291,6 +300,14 @@ public final class RestServer implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false; // binding fails and says so
+        }
     }
 
     private static String hostForUri(String host) {
