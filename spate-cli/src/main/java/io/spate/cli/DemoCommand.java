@@ -63,7 +63,8 @@ final class DemoCommand implements Callable<Integer> {
                         count,
                         number(rate)));
         try {
-            cli.runPrograms(config, runner -> runner.run(() -> OrderTotalsDemo.run(count, rate)));
+            cli.runPrograms(
+                    config, false, runner -> runner.run(() -> OrderTotalsDemo.run(count, rate)));
         } catch (JobExecutionException e) {
             throw e;
         } catch (Throwable t) {

@@ -1,11 +1,14 @@
 package io.spate.cli;
 
 import io.spate.api.execution.ExecutionOptions;
+import io.spate.api.execution.RestOptions;
 import io.spate.common.config.ConfigOption;
 import io.spate.common.config.Configuration;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,9 +67,15 @@ final class EngineOptions {
         return config;
     }
 
+    private static List<Field> fields() {
+        List<Field> fields = new ArrayList<>(List.of(ExecutionOptions.class.getFields()));
+        fields.addAll(List.of(RestOptions.class.getFields()));
+        return fields;
+    }
+
     private static Map<String, ConfigOption<?>> knownOptions() {
         Map<String, ConfigOption<?>> options = new TreeMap<>();
-        for (Field f : ExecutionOptions.class.getFields()) {
+        for (Field f : fields()) {
             if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigOption.class) {
                 try {
                     ConfigOption<?> option = (ConfigOption<?>) f.get(null);

@@ -2,6 +2,7 @@ package io.spate.cli;
 
 import io.spate.api.execution.CheckpointingOptions;
 import io.spate.api.execution.JobExecutionException;
+import io.spate.api.execution.RestOptions;
 import io.spate.client.program.PackagedProgram;
 import io.spate.client.program.ProgramInvocationException;
 import io.spate.common.config.Configuration;
@@ -25,6 +26,9 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Runs a program: calls the main method of a class in <jar>, whose jobs run on an engine"
                     + " embedded in this process. Returns when the program and its jobs have ended.",
+            "Prints each job's id and the address of the REST API (first free port of 8081-8090 on"
+                    + " 127.0.0.1; see the rest.* options) through which 'spate list', 'spate"
+                    + " savepoint', 'spate stop' and 'spate cancel' control the jobs.",
             "Everything after <jar> is passed to the program."
         })
 final class RunCommand implements Callable<Integer> {
@@ -79,10 +83,29 @@ final class RunCommand implements Callable<Integer> {
         if (allowNonRestoredState) {
             config.set(CheckpointingOptions.ALLOW_NON_RESTORED_STATE, true);
         }
+        if (!config.contains(RestOptions.ENABLED)) {
+            config.set(RestOptions.ENABLED, true);
+        }
+        String token = System.getenv(JobManagerOptions.TOKEN_VARIABLE);
+        if (!config.contains(RestOptions.TOKEN) && token != null && !token.isBlank()) {
+            config.set(RestOptions.TOKEN, token);
+        }
         PackagedProgram program = PackagedProgram.fromJar(jar, entryClass, arguments);
         try {
-            cli.runPrograms(config, runner -> runner.run(program));
-        } catch (ProgramInvocationException | JobExecutionException e) {
+            cli.runPrograms(config, true, runner -> runner.run(program));
+        } catch (JobExecutionException e) {
+            if (e.getStopSavepointPath() == null) {
+                throw e;
+            }
+            // Stopped on purpose ('spate stop'): not a failure.
+            cli.info(
+                    "Job "
+                            + (e.getJobName() == null
+                                    ? e.getJobId().toString()
+                                    : "'" + e.getJobName() + "'")
+                            + " stopped with a savepoint at "
+                            + e.getStopSavepointPath());
+        } catch (ProgramInvocationException e) {
             throw e;
         } catch (Throwable t) {
             throw new ProgramFailedException("program " + program.entryClass(), t);

@@ -13,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -31,7 +32,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code spate} command line: {@code spate run} runs a user's program, {@code spate demo} a
- * built-in job, both on an engine embedded in this process.
+ * built-in job, both on an engine embedded in this process; {@code spate list}, {@code cancel},
+ * {@code savepoint} and {@code stop} control the jobs of a running {@code spate run} through its
+ * JobManager's REST API.
  *
  * <p>Errors are one line on standard error that starts with {@code spate: error: } and says what
  * failed and where; {@code --verbose} adds the stack trace. Exit codes: 0 on success, 1 when a
@@ -47,6 +50,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {
             RunCommand.class,
             DemoCommand.class,
+            ListCommand.class,
+            SavepointCommand.class,
+            StopCommand.class,
+            CancelCommand.class,
             NexmarkCommand.class,
             HelpCommand.class
         })
@@ -111,10 +118,15 @@ public final class SpateCli implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "No command given");
     }
 
-    /** Runs programs with a runner whose jobs, if asked, report to a live status line. */
-    void runPrograms(Configuration config, ProgramCall call) throws Exception {
+    /**
+     * Runs programs with a runner whose jobs, if asked, report to a live status line, and are
+     * announced with their ids and REST API if {@code announceJobs}.
+     */
+    void runPrograms(Configuration config, boolean announceJobs, ProgramCall call)
+            throws Exception {
         if (!progress.enabled(terminal)) {
-            call.run(new ProgramRunner(config, List.of()));
+            List<JobListener> listeners = announceJobs ? List.of(new JobAnnouncer(err)) : List.of();
+            call.run(new ProgramRunner(config, listeners));
             return;
         }
         StatusLine line = new StatusLine(err);
@@ -127,7 +139,12 @@ public final class SpateCli implements Callable<Integer> {
             // What jobs print, and what is logged, must not land on the status line.
             System.setOut(line.guard(out, stdoutCharset()));
             System.setErr(line.guard(errors, stdoutCharset()));
-            call.run(new ProgramRunner(config, List.<JobListener>of(reporter)));
+            List<JobListener> listeners = new ArrayList<>();
+            if (announceJobs) {
+                listeners.add(new JobAnnouncer(line.guard(err, stdoutCharset())));
+            }
+            listeners.add(reporter);
+            call.run(new ProgramRunner(config, listeners));
         } finally {
             System.setOut(out);
             System.setErr(errors);

@@ -53,7 +53,8 @@ class SpateCliTest {
     void anUnknownCommandIsNamed() {
         assertUsageError(
                 CliRun.of("start", "x.jar"),
-                "spate: error: Unknown command 'start'; the commands are run, demo, nexmark, help (see"
+                "spate: error: Unknown command 'start'; the commands are run, demo, list, savepoint, stop,"
+                        + " cancel, nexmark, help (see"
                         + " 'spate --help')");
     }
 

@@ -322,6 +322,7 @@ public class StreamExecutionEnvironment {
                                 original.getJobId(),
                                 original.getJobName(),
                                 original.getStatus(),
+                                original.getStopSavepointPath(),
                                 original.getMessage(),
                                 original.getCause());
                 throw thrown;

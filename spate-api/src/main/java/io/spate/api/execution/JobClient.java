@@ -4,6 +4,8 @@ import io.spate.annotations.Internal;
 import io.spate.annotations.Public;
 import io.spate.common.JobId;
 import io.spate.common.util.CloseableIterator;
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,6 +45,15 @@ public interface JobClient {
 
     /** The job's record totals now. */
     CompletableFuture<JobMetricsSnapshot> getMetrics();
+
+    /**
+     * The base address of the REST API of the JobManager that runs this job, for example {@code
+     * http://127.0.0.1:8081}, through which other processes control it ({@code spate list}, {@code
+     * spate savepoint}, ...); empty when that JobManager serves none ({@link RestOptions#ENABLED}).
+     */
+    default Optional<URI> getRestAddress() {
+        return Optional.empty();
+    }
 
     /** The records a collect sink of this job sends back, in the order they arrive. */
     @Internal

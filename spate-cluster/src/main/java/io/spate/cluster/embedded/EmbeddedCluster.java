@@ -1,11 +1,13 @@
 package io.spate.cluster.embedded;
 
+import io.spate.api.execution.RestOptions;
 import io.spate.cluster.ClusterOptions;
 import io.spate.cluster.gateway.DispatcherGateway;
 import io.spate.cluster.gateway.ResourceManagerGateway;
 import io.spate.cluster.gateway.TaskExecutorGateway;
 import io.spate.cluster.jobmaster.Dispatcher;
 import io.spate.cluster.jobmaster.ResourceManager;
+import io.spate.cluster.rest.RestServer;
 import io.spate.cluster.rpc.LocalRpc;
 import io.spate.cluster.rpc.MainThreadExecutor;
 import io.spate.cluster.taskexecutor.TaskExecutor;
@@ -15,8 +17,10 @@ import io.spate.common.config.Hardware;
 import io.spate.common.time.Clock;
 import io.spate.runtime.exchange.LocalExchange;
 import io.spate.state.heap.HeapStateBackend;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -30,9 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cluster, connected by in-process calls ({@link LocalRpc}) and in-memory channels instead of
  * sockets.
  *
+ * <p>With {@link RestOptions#ENABLED} set, the JobManager also serves its REST API ({@link
+ * RestServer}) on the Dispatcher, which {@link #restAddress()} gives; off by default, so that
+ * clusters started from code open no port unless asked to.
+ *
  * <p>Threads: one main thread for the JobManager, and per TaskExecutor one main thread plus its
- * worker threads ({@link ClusterOptions#WORKER_THREADS}, one per core by default). {@link #close()}
- * stops all of them.
+ * worker threads ({@link ClusterOptions#WORKER_THREADS}, one per core by default); the REST API's
+ * own few. {@link #close()} stops all of them.
  */
 public final class EmbeddedCluster implements AutoCloseable {
     private final MainThreadExecutor jobManagerThread;
@@ -44,6 +52,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     private final ClientChannels clientChannels = new ClientChannels();
     private final ConcurrentHashMap<JobId, ClassLoader> userClassLoaders =
             new ConcurrentHashMap<>();
+    private RestServer restServer;
 
     private EmbeddedCluster(
             Configuration config, Clock clock, int taskExecutorCount, int slotsEach) {
@@ -84,6 +93,15 @@ public final class EmbeddedCluster implements AutoCloseable {
                     LocalRpc.connect(TaskExecutorGateway.class, te, te.mainThread());
             rm.registerTaskExecutor(te.id(), slotsEach, gateway).join();
         }
+        if (config.get(RestOptions.ENABLED)) {
+            try {
+                // The API waits for people, in wall-clock time, whatever clock the jobs use.
+                restServer = RestServer.start(dispatcher, config, Clock.system());
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
     }
 
     /**
@@ -100,6 +118,11 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     public DispatcherGateway dispatcher() {
         return dispatcher;
+    }
+
+    /** The base address of the REST API, when this cluster serves one. */
+    public Optional<URI> restAddress() {
+        return restServer == null ? Optional.empty() : Optional.of(restServer.address());
     }
 
     public ClientChannels clientChannels() {
@@ -129,9 +152,16 @@ public final class EmbeddedCluster implements AutoCloseable {
         exchange.release(jobId);
     }
 
-    /** Stops every TaskExecutor (cancelling running subtasks) and the JobManager. */
+    /**
+     * Stops the REST API (after clients read their savepoint results, see {@link
+     * RestServer#close()}), every TaskExecutor (cancelling running subtasks) and the JobManager.
+     */
     @Override
     public void close() {
+        if (restServer != null) {
+            // First, while the Dispatcher still answers the last requests.
+            restServer.close();
+        }
         for (TaskExecutor te : taskExecutors) {
             te.close();
         }

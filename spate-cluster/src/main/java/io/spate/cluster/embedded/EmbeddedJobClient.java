@@ -10,9 +10,11 @@ import io.spate.api.execution.JobStatus;
 import io.spate.cluster.messages.JobResult;
 import io.spate.common.JobId;
 import io.spate.common.util.CloseableIterator;
+import java.net.URI;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -69,7 +71,16 @@ public final class EmbeddedJobClient implements JobClient {
                                 r.jobId(),
                                 r.jobName(),
                                 JobStatus.CANCELED,
-                                "Job '" + r.jobName() + "' (" + r.jobId() + ") was cancelled",
+                                r.stopSavepoint(),
+                                "Job '"
+                                        + r.jobName()
+                                        + "' ("
+                                        + r.jobId()
+                                        + ") was "
+                                        + (r.stopSavepoint() == null
+                                                ? "cancelled"
+                                                : "stopped with a savepoint at "
+                                                        + r.stopSavepoint()),
                                 null));
             default:
                 Throwable cause = r.failure();
@@ -96,6 +107,11 @@ public final class EmbeddedJobClient implements JobClient {
     @Override
     public String getJobName() {
         return jobName;
+    }
+
+    @Override
+    public Optional<URI> getRestAddress() {
+        return cluster.restAddress();
     }
 
     @Override

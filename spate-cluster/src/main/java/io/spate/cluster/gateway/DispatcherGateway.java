@@ -4,6 +4,7 @@ import io.spate.api.execution.JobFailure;
 import io.spate.api.execution.JobMetricsSnapshot;
 import io.spate.api.execution.JobStatus;
 import io.spate.cluster.messages.JobDetails;
+import io.spate.cluster.messages.JobInfo;
 import io.spate.cluster.messages.JobResult;
 import io.spate.common.JobId;
 import io.spate.core.plan.JobGraph;
@@ -13,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * How clients talk to the JobManager: submit, watch and cancel jobs. Calls may come from any
  * thread; answers arrive through futures. An unknown job id fails the future with an {@link
- * IllegalArgumentException} that names it.
+ * UnknownJobException} that names it.
  */
 public interface DispatcherGateway {
 
@@ -30,7 +31,11 @@ public interface DispatcherGateway {
 
     CompletableFuture<JobMetricsSnapshot> requestJobMetrics(JobId jobId);
 
+    /** Every job this JobManager knows, running or ended, in the order they were submitted. */
     CompletableFuture<List<JobDetails>> listJobs();
+
+    /** What the JobManager knows about a job: status, attempt, failures, latest checkpoint. */
+    CompletableFuture<JobInfo> requestJobInfo(JobId jobId);
 
     /**
      * Takes a savepoint of a running job into {@code directory} (or the job's configured savepoint

@@ -4,7 +4,9 @@ import io.spate.api.execution.JobFailure;
 import io.spate.api.execution.JobMetricsSnapshot;
 import io.spate.api.execution.JobStatus;
 import io.spate.cluster.gateway.DispatcherGateway;
+import io.spate.cluster.gateway.UnknownJobException;
 import io.spate.cluster.messages.JobDetails;
+import io.spate.cluster.messages.JobInfo;
 import io.spate.cluster.messages.JobResult;
 import io.spate.cluster.rpc.MainThreadExecutor;
 import io.spate.common.JobId;
@@ -73,8 +75,7 @@ public final class Dispatcher implements DispatcherGateway {
     private JobMaster job(JobId jobId) {
         JobMaster m = jobs.get(jobId);
         if (m == null) {
-            throw new IllegalArgumentException(
-                    "No job with id " + jobId + " is known to this JobManager");
+            throw new UnknownJobException(jobId);
         }
         return m;
     }
@@ -113,6 +114,11 @@ public final class Dispatcher implements DispatcherGateway {
     @Override
     public CompletableFuture<List<JobFailure>> requestFailureHistory(JobId jobId) {
         return CompletableFuture.completedFuture(job(jobId).failureHistory());
+    }
+
+    @Override
+    public CompletableFuture<JobInfo> requestJobInfo(JobId jobId) {
+        return CompletableFuture.completedFuture(job(jobId).info());
     }
 
     @Override

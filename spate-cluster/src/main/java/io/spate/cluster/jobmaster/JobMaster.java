@@ -13,6 +13,7 @@ import io.spate.cluster.gateway.JobMasterGateway;
 import io.spate.cluster.gateway.TaskExecutorGateway;
 import io.spate.cluster.messages.ExecutionState;
 import io.spate.cluster.messages.JobDetails;
+import io.spate.cluster.messages.JobInfo;
 import io.spate.cluster.messages.JobResult;
 import io.spate.cluster.messages.TaskExecutionState;
 import io.spate.cluster.messages.TaskKey;
@@ -85,6 +86,7 @@ public final class JobMaster implements JobMasterGateway {
     private long startMillis;
     private long startNanos;
     private ScheduledFuture<?> scheduledRestart;
+    private String stopSavepoint;
 
     private static final class Deployed {
         final TaskExecutorGateway gateway;
@@ -146,6 +148,35 @@ public final class JobMaster implements JobMasterGateway {
 
     public List<JobFailure> failureHistory() {
         return List.copyOf(failures);
+    }
+
+    /** What a person or tool watching the job wants to know about it. */
+    public JobInfo info() {
+        mainThread.assertMainThread();
+        List<JobInfo.Vertex> vertices = new ArrayList<>();
+        for (JobVertex v : jobGraph.vertices()) {
+            vertices.add(new JobInfo.Vertex(v.name(), v.parallelism()));
+        }
+        CompletedCheckpoint latest = checkpoints.latestCompleted();
+        JobInfo.Checkpoint checkpoint =
+                latest == null
+                        ? null
+                        : new JobInfo.Checkpoint(
+                                latest.id(),
+                                latest.directory().toString(),
+                                latest.isSavepoint(),
+                                latest.metadata().timestampMillis());
+        return new JobInfo(
+                jobId,
+                jobGraph.name(),
+                status,
+                startMillis,
+                attempt,
+                jobGraph.maxVertexParallelism(),
+                vertices,
+                failures,
+                checkpoint,
+                jobGraph.configuration().get(CheckpointingOptions.SAVEPOINTS_DIRECTORY));
     }
 
     /** Takes slots, restores from a savepoint if configured, and deploys every subtask. */
@@ -520,7 +551,8 @@ public final class JobMaster implements JobMasterGateway {
                         Map.copyOf(finishedCounters),
                         finishedTotals,
                         end == JobStatus.FAILED ? failure : null,
-                        List.copyOf(failures)));
+                        List.copyOf(failures),
+                        end == JobStatus.CANCELED ? stopSavepoint : null));
     }
 
     /** Starts cancelling; the job is CANCELED once every subtask has stopped. */
@@ -575,6 +607,9 @@ public final class JobMaster implements JobMasterGateway {
                 .thenApplyAsync(
                         path -> {
                             LOG.info("Stopping job {} after savepoint {}", jobId, path);
+                            if (status == JobStatus.RUNNING) {
+                                stopSavepoint = path;
+                            }
                             cancel();
                             return path;
                         },

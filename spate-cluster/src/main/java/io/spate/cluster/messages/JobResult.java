@@ -7,7 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** How a job ended: its final status, runtime, counters and, for a failure, the cause. */
+/**
+ * How a job ended: its final status, runtime, counters and, for a failure, the cause.
+ *
+ * @param stopSavepoint for a job stopped with a savepoint, the savepoint's directory; else null
+ */
 public record JobResult(
         JobId jobId,
         String jobName,
@@ -16,4 +20,5 @@ public record JobResult(
         Map<String, Long> counters,
         TaskMetricsReport totals,
         Throwable failure,
-        List<JobFailure> failures) {}
+        List<JobFailure> failures,
+        String stopSavepoint) {}

@@ -27,6 +27,10 @@ class ModuleRulesTest {
     private static final String SQL = "io.spate.sql..";
     private static final String CONNECTORS = "io.spate.connectors..";
     private static final String SLF4J = "org.slf4j..";
+    private static final String CLUSTER_REST = "io.spate.cluster.rest..";
+    private static final String JACKSON = "com.fasterxml.jackson..";
+    private static final String HTTP_SERVER = "io.javalin..";
+    private static final String JETTY = "org.eclipse.jetty..";
 
     private static JavaClasses classes;
 
@@ -133,6 +137,8 @@ class ModuleRulesTest {
         classes()
                 .that()
                 .resideInAPackage(CLUSTER)
+                .and()
+                .resideOutsideOfPackage(CLUSTER_REST)
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
@@ -146,6 +152,39 @@ class ModuleRulesTest {
                         ANNOTATIONS,
                         JDK,
                         SLF4J)
+                .check(classes);
+    }
+
+    @Test
+    void theRestApiUsesTheClusterAndAnHttpServer() {
+        classes()
+                .that()
+                .resideInAPackage(CLUSTER_REST)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        CLUSTER,
+                        RUNTIME,
+                        CORE,
+                        API,
+                        COMMON,
+                        ANNOTATIONS,
+                        JDK,
+                        SLF4J,
+                        JACKSON,
+                        HTTP_SERVER,
+                        JETTY)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheRestApiUsesAnHttpServer() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(CLUSTER_REST)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(HTTP_SERVER, JETTY)
                 .check(classes);
     }
 
