@@ -37,6 +37,22 @@ abstract class AbstractHeapState<K, V> implements InternalKvState {
         return table.get(backend.currentKeyGroupIndex(), key, ns);
     }
 
+    /** The current key's value in {@code ns} for reading only (see {@link StateTable#peek}). */
+    final V peekIn(Object ns) {
+        K key = backend.requireKey();
+        return table.peek(backend.currentKeyGroupIndex(), key, ns);
+    }
+
+    /** Whether the current key has a value in the current namespace. */
+    public boolean hasValue() {
+        return peekIn(namespace) != null;
+    }
+
+    /** Whether no key has a value in any namespace. */
+    public boolean isEmpty() {
+        return table.size() == 0;
+    }
+
     final void setCurrent(V value) {
         K key = backend.requireKey();
         table.put(backend.currentKeyGroupIndex(), key, namespace, value);

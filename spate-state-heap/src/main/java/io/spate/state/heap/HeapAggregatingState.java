@@ -3,11 +3,15 @@ package io.spate.state.heap;
 import io.spate.api.common.functions.AggregateFunction;
 import io.spate.core.state.InternalAggregatingState;
 import java.util.Collection;
+import java.util.List;
 
 final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, ACC>
         implements InternalAggregatingState<IN, ACC, OUT> {
     private final AggregateFunction<IN, ACC, OUT> function;
     private final StateTable.Update<ACC, IN> add;
+
+    /** Set by {@link #add} when it creates the accumulator; for {@link #addAndCheckNew}. */
+    private boolean created;
 
     HeapAggregatingState(
             HeapKeyedStateBackend<K> backend,
@@ -16,8 +20,13 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, A
         super(backend, table);
         this.function = function;
         this.add =
-                (acc, value) ->
-                        function.add(value, acc == null ? function.createAccumulator() : acc);
+                (acc, value) -> {
+                    if (acc == null) {
+                        created = true;
+                        acc = function.createAccumulator();
+                    }
+                    return function.add(value, acc);
+                };
     }
 
     @Override
@@ -34,6 +43,27 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, A
     @Override
     public void add(IN value) throws Exception {
         updateCurrent(value, add);
+    }
+
+    @Override
+    public boolean addAndCheckNew(IN value) throws Exception {
+        created = false;
+        updateCurrent(value, add);
+        return created;
+    }
+
+    @Override
+    public OUT getMerged(List<?> namespaces) {
+        ACC merged = null;
+        for (int i = 0; i < namespaces.size(); i++) {
+            ACC acc = peekIn(namespaces.get(i));
+            if (acc != null) {
+                // merge may change or return either accumulator: give it copies.
+                ACC copy = table.codec.copy(acc);
+                merged = merged == null ? copy : function.merge(merged, copy);
+            }
+        }
+        return merged == null ? null : function.getResult(merged);
     }
 
     @Override

@@ -3,11 +3,15 @@ package io.spate.state.heap;
 import io.spate.api.common.functions.ReduceFunction;
 import io.spate.core.state.InternalReducingState;
 import java.util.Collection;
+import java.util.List;
 
 final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
         implements InternalReducingState<T> {
     private final ReduceFunction<T> reduceFunction;
     private final StateTable.Update<T, T> add;
+
+    /** Set by {@link #add} when the value is the first; for {@link #addAndCheckNew}. */
+    private boolean created;
 
     HeapReducingState(
             HeapKeyedStateBackend<K> backend,
@@ -17,12 +21,23 @@ final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
         this.reduceFunction = reduceFunction;
         this.add =
                 (current, value) -> {
-                    T next = current == null ? value : reduceFunction.reduce(current, value);
-                    if (next == null) {
+                    if (current != null) {
+                        return reduce(current, value);
+                    }
+                    if (value == null) {
                         throw new NullPointerException("The reduce function returned null");
                     }
-                    return next;
+                    created = true;
+                    return value;
                 };
+    }
+
+    private T reduce(T current, T value) throws Exception {
+        T next = reduceFunction.reduce(current, value);
+        if (next == null) {
+            throw new NullPointerException("The reduce function returned null");
+        }
+        return next;
     }
 
     @Override
@@ -38,6 +53,27 @@ final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
     @Override
     public T addAndGet(T value) throws Exception {
         return updateCurrent(value, add);
+    }
+
+    @Override
+    public boolean addAndCheckNew(T value) throws Exception {
+        created = false;
+        updateCurrent(value, add);
+        return created;
+    }
+
+    @Override
+    public T getMerged(List<?> namespaces) throws Exception {
+        T merged = null;
+        for (int i = 0; i < namespaces.size(); i++) {
+            T v = peekIn(namespaces.get(i));
+            if (v != null) {
+                // reduce may change or return either value: give it copies.
+                T copy = table.codec.copy(v);
+                merged = merged == null ? copy : reduce(merged, copy);
+            }
+        }
+        return merged;
     }
 
     @Override

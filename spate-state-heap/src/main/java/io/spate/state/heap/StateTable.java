@@ -149,6 +149,28 @@ final class StateTable<K, V> {
         return copy.value;
     }
 
+    /**
+     * The value as stored, for reading only: never copied, so the caller must not change it nor
+     * keep it past the next write; {@code null} when absent. With TTL, the same as {@link #get}.
+     */
+    V peek(int keyGroup, K key, Object namespace) {
+        if (ttl != null) {
+            return get(keyGroup, key, namespace);
+        }
+        Group<K, V> g = groups[keyGroup - firstKeyGroup];
+        if (g == null) {
+            return null;
+        }
+        Entry<V> e;
+        if (namespace == VoidNamespace.INSTANCE) {
+            e = g.flat.get(key);
+        } else {
+            NamespaceMap<V> m = g.nested.get(key);
+            e = m == null ? null : m.map.get(namespace);
+        }
+        return e == null ? null : e.value;
+    }
+
     void put(int keyGroup, K key, Object namespace, V value) {
         long now = now();
         if (ttl != null) {
