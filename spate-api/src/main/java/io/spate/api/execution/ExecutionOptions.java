@@ -46,6 +46,19 @@ public final class ExecutionOptions {
                             "How long a source split or input may emit nothing before it stops holding"
                                     + " back the watermark, unless its watermark strategy says otherwise.");
 
+    public static final ConfigOption<Boolean> WINDOW_PANES =
+            ConfigOption.key("pipeline.window-panes")
+                    .booleanType()
+                    .defaultValue(true)
+                    .description(
+                            "Whether window operators keep the contents of aligned time windows as"
+                                    + " panes of one slide (reduce and aggregate with the default"
+                                    + " trigger, no evictor): one accumulator per key and slide"
+                                    + " instead of one per key and window. Panes fold a window's"
+                                    + " elements pane by pane, so a reduce or aggregate whose result"
+                                    + " depends on the order of elements, or an AggregateFunction"
+                                    + " without merge, needs false for sliding windows.");
+
     public static final ConfigOption<String> JOB_NAME =
             ConfigOption.key("pipeline.name")
                     .stringType()
