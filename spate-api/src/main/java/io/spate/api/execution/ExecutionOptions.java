@@ -51,13 +51,11 @@ public final class ExecutionOptions {
                     .booleanType()
                     .defaultValue(true)
                     .description(
-                            "Whether window operators keep the contents of aligned time windows as"
-                                    + " panes of one slide (reduce and aggregate with the default"
-                                    + " trigger, no evictor): one accumulator per key and slide"
-                                    + " instead of one per key and window. Panes fold a window's"
-                                    + " elements pane by pane, so a reduce or aggregate whose result"
-                                    + " depends on the order of elements, or an AggregateFunction"
-                                    + " without merge, needs false for sliding windows.");
+                            "Whether window operators keep aligned time windows with reduce or"
+                                    + " aggregate and the default trigger as panes of one slide: one"
+                                    + " accumulator per key and slide instead of one per key and"
+                                    + " window. Sliding windows then need AggregateFunction.merge and"
+                                    + " fold a reduce pane by pane (ADR 0007).");
 
     public static final ConfigOption<String> JOB_NAME =
             ConfigOption.key("pipeline.name")
