@@ -3,6 +3,7 @@ package io.spate.state.heap;
 import io.spate.annotations.NotThreadSafe;
 import io.spate.core.state.InternalKvState;
 import io.spate.core.state.VoidNamespace;
+import java.util.List;
 
 /**
  * A handle onto a {@link StateTable}, scoped to the backend's current key and the handle's own
@@ -41,6 +42,15 @@ abstract class AbstractHeapState<K, V> implements InternalKvState {
     final V peekIn(Object ns) {
         K key = backend.requireKey();
         return table.peek(backend.currentKeyGroupIndex(), key, ns);
+    }
+
+    /**
+     * The current key's values in {@code namespaces}, for reading only (see {@link
+     * StateTable#peekAll}).
+     */
+    final void peekAllIn(List<?> namespaces, List<V> out) {
+        K key = backend.requireKey();
+        table.peekAll(backend.currentKeyGroupIndex(), key, namespaces, out);
     }
 
     /** Whether the current key has a value in the current namespace. */

@@ -2,6 +2,7 @@ package io.spate.state.heap;
 
 import io.spate.api.common.functions.AggregateFunction;
 import io.spate.core.state.InternalAggregatingState;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,6 +13,9 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, A
 
     /** Set by {@link #add} when it creates the accumulator; for {@link #addAndCheckNew}. */
     private boolean created;
+
+    /** The stored accumulators {@link #getMerged} folds; empty between calls. */
+    private final List<ACC> merging = new ArrayList<>();
 
     HeapAggregatingState(
             HeapKeyedStateBackend<K> backend,
@@ -54,15 +58,15 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, A
 
     @Override
     public OUT getMerged(List<?> namespaces) {
+        merging.clear();
+        peekAllIn(namespaces, merging);
         ACC merged = null;
-        for (int i = 0; i < namespaces.size(); i++) {
-            ACC acc = peekIn(namespaces.get(i));
-            if (acc != null) {
-                // merge may change or return either accumulator: give it copies.
-                ACC copy = table.codec.copy(acc);
-                merged = merged == null ? copy : function.merge(merged, copy);
-            }
+        for (int i = 0; i < merging.size(); i++) {
+            // merge may change or return either accumulator: give it copies.
+            ACC copy = table.codec.copy(merging.get(i));
+            merged = merged == null ? copy : function.merge(merged, copy);
         }
+        merging.clear();
         return merged == null ? null : function.getResult(merged);
     }
 

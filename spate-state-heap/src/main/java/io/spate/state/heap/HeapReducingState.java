@@ -2,6 +2,7 @@ package io.spate.state.heap;
 
 import io.spate.api.common.functions.ReduceFunction;
 import io.spate.core.state.InternalReducingState;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,6 +13,9 @@ final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
 
     /** Set by {@link #add} when the value is the first; for {@link #addAndCheckNew}. */
     private boolean created;
+
+    /** The stored values {@link #getMerged} folds; empty between calls. */
+    private final List<T> merging = new ArrayList<>();
 
     HeapReducingState(
             HeapKeyedStateBackend<K> backend,
@@ -64,15 +68,15 @@ final class HeapReducingState<K, T> extends AbstractHeapState<K, T>
 
     @Override
     public T getMerged(List<?> namespaces) throws Exception {
+        merging.clear();
+        peekAllIn(namespaces, merging);
         T merged = null;
-        for (int i = 0; i < namespaces.size(); i++) {
-            T v = peekIn(namespaces.get(i));
-            if (v != null) {
-                // reduce may change or return either value: give it copies.
-                T copy = table.codec.copy(v);
-                merged = merged == null ? copy : reduce(merged, copy);
-            }
+        for (int i = 0; i < merging.size(); i++) {
+            // reduce may change or return either value: give it copies.
+            T copy = table.codec.copy(merging.get(i));
+            merged = merged == null ? copy : reduce(merged, copy);
         }
+        merging.clear();
         return merged;
     }
 

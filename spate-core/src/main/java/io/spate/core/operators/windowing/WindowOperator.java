@@ -319,8 +319,8 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
             return;
         }
         boolean created = panes.add(paneStart, value);
-        boolean registerTimers = created || watermark < restoredTimersUntil;
-        if (!registerTimers
+        int register = windowsToRegister(created, paneStart, watermark);
+        if (register == 0
                 && !panes.hasRestoredWindows()
                 && paneStart + panes.slide - 1 > watermark) {
             return;
@@ -336,13 +336,32 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
             panes.addToRestoredWindow(timeWindow, value);
             if (maxTimestamp <= watermark) {
                 evaluateInPanes(window); // what the default trigger does for a late element
-            } else if (registerTimers) {
+            } else if (i < register) {
                 registerTriggerTimer(window);
             }
-            if (registerTimers) {
+            if (i < register) {
                 registerCleanupTimer(window);
             }
         }
+    }
+
+    /**
+     * How many of the pane's windows, from the latest start down, need their timers registered for
+     * an element: none when the pane held a value already, all of them while restored timers are
+     * due, and otherwise all but those it shares with the pane before it, if that pane holds a
+     * value (its first value registered them).
+     */
+    private int windowsToRegister(boolean created, long paneStart, long watermark) {
+        if (watermark < restoredTimersUntil) {
+            return panes.perWindow;
+        }
+        if (!created) {
+            return 0;
+        }
+        if (panes.perWindow > 1 && panes.holds(paneStart - panes.slide)) {
+            return 1;
+        }
+        return panes.perWindow;
     }
 
     /** What the assigner's default trigger registers for an element of a window still open. */

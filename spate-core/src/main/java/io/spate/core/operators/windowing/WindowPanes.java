@@ -150,6 +150,12 @@ final class WindowPanes<IN> {
         return state.addAndCheckNew(value);
     }
 
+    /** Whether the pane at {@code paneStart} holds a value. */
+    boolean holds(long paneStart) {
+        state.setCurrentNamespace(pane(paneStart));
+        return state.hasValue();
+    }
+
     /** Whether some window restored from a snapshot without panes still has contents of its own. */
     boolean hasRestoredWindows() {
         return restoredWindows != null;
