@@ -55,9 +55,10 @@ import java.util.List;
  * {@code reduce} and {@code aggregate}; all elements for {@code process} and with an evictor.
  * Aligned time windows with {@code reduce} or {@code aggregate} and the assigner's default trigger
  * take a shorter way instead, with one accumulator per key and <em>pane</em> of one slide ({@link
- * WindowPanes}, ADR 0007): same results, timers and late elements, less state and work for sliding
- * windows. Merging assigners (sessions) keep a {@link MergingWindowSet} per key and merge contents
- * and trigger state through the state backend's {@code mergeNamespaces}.
+ * WindowPanes}, ADR 0007): same results, timers and late elements, and for sliding windows one
+ * state update per element instead of one per window. Merging assigners (sessions) keep a {@link
+ * MergingWindowSet} per key and merge contents and trigger state through the state backend's {@code
+ * mergeNamespaces}.
  *
  * <p>Results carry the window's {@code maxTimestamp()}. An element is late when every window it
  * belongs to has reached its cleanup time (event time only); late elements go to the late side
