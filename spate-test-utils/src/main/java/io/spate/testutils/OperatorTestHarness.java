@@ -11,6 +11,8 @@ import io.spate.api.graph.Pipeline;
 import io.spate.common.JobId;
 import io.spate.common.concurrent.SpscArrayQueue;
 import io.spate.common.time.ManualClock;
+import io.spate.core.checkpoint.OperatorStateSnapshot;
+import io.spate.core.checkpoint.SubtaskStateHandle;
 import io.spate.core.operators.StreamElements;
 import io.spate.core.plan.ChainedOperator;
 import io.spate.core.plan.JobEdge;
@@ -23,11 +25,14 @@ import io.spate.runtime.exchange.ControlEvent;
 import io.spate.runtime.exchange.LocalExchange;
 import io.spate.runtime.exchange.RecordBatch;
 import io.spate.runtime.execution.ProgressState;
+import io.spate.runtime.task.CheckpointResponder;
 import io.spate.runtime.task.StreamTasklet;
 import io.spate.runtime.task.TaskDeployment;
 import io.spate.runtime.task.TaskEnvironment;
 import io.spate.runtime.task.TaskMetrics;
+import io.spate.runtime.task.TaskRestore;
 import io.spate.state.heap.HeapStateBackend;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +60,10 @@ import java.util.function.Function;
  * Side outputs are captured when their tags are given to {@link #of(TypeInfo, Function,
  * OutputTag[])}.
  *
+ * <p>{@link #snapshot} checkpoints the operators as a barrier from upstream would; {@link #restore}
+ * starts a new harness from such a snapshot, which is how a test shows that state and timers
+ * survive a failure, or that a savepoint of one version of the code restores into another.
+ *
  * <p>The code under test must produce one fused chain (no {@code keyBy} inside it; put the {@code
  * keyBy} first: {@code s -> s.keyBy(k).process(f)} is fine). Not thread-safe.
  *
@@ -64,13 +73,30 @@ import java.util.function.Function;
 public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
     private static final int MAX_IDLE_CALLS = 10_000;
 
-    private final ManualClock clock = new ManualClock(0);
+    private final ManualClock clock;
     private final StreamTasklet tasklet;
     private final SpscArrayQueue<Object> input;
     private final Capture<OUT> main;
     private final Map<String, Capture<Object>> sides = new LinkedHashMap<>();
+    private final JobVertex vertex;
+    private final List<Map<String, SubtaskStateHandle>> acknowledged = new ArrayList<>();
+    private long lastCheckpointId;
     private boolean done;
     private boolean closed;
+
+    /**
+     * A checkpoint of a harness's operators — keyed state, timers, operator state — in a directory,
+     * with the harness's processing time; {@link #restore} starts new operators from it.
+     */
+    public static final class Snapshot {
+        private final TaskRestore restore;
+        private final long processingTime;
+
+        private Snapshot(TaskRestore restore, long processingTime) {
+            this.restore = restore;
+            this.processingTime = processingTime;
+        }
+    }
 
     /** An output record with its timestamp ({@code null} when it has none). */
     public record Record<T>(T value, Long timestamp) {}
@@ -104,10 +130,12 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
     }
 
     private OperatorTestHarness(
+            Snapshot restoreFrom,
             TypeInfo<IN> inputType,
             Function<DataStream<IN>, ? extends DataStream<OUT>> code,
             OutputTag<?>... sideOutputs)
             throws Exception {
+        clock = new ManualClock(restoreFrom == null ? 0 : restoreFrom.processingTime);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         DataStream<IN> in =
                 env.fromSource(new FromElementsSource<>(List.of()), "Harness input", inputType);
@@ -139,7 +167,7 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
                             + ":\n"
                             + graph.describe());
         }
-        JobVertex vertex = graph.vertices().get(1);
+        vertex = graph.vertices().get(1);
         JobEdge inEdge = graph.edge(vertex.inputEdges().get(0));
         JobId jobId = JobId.random();
         LocalExchange exchange = new LocalExchange(1);
@@ -169,11 +197,18 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
                         id -> null,
                         1,
                         1,
-                        io.spate.runtime.task.CheckpointResponder.NONE,
+                        new Acknowledgements(),
                         Runnable::run);
         tasklet =
                 new StreamTasklet(
-                        new TaskDeployment(jobId, 0, graph, vertex.id(), 0, List.of()),
+                        new TaskDeployment(
+                                jobId,
+                                0,
+                                graph,
+                                vertex.id(),
+                                0,
+                                List.of(),
+                                restoreFrom == null ? null : restoreFrom.restore),
                         environment);
         tasklet.init();
     }
@@ -182,7 +217,7 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
     public static <IN, OUT> OperatorTestHarness<IN, OUT> of(
             TypeInfo<IN> inputType, Function<DataStream<IN>, DataStream<OUT>> code)
             throws Exception {
-        return new OperatorTestHarness<>(inputType, code);
+        return new OperatorTestHarness<>(null, inputType, code);
     }
 
     /**
@@ -194,7 +229,23 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
             Function<DataStream<IN>, SingleOutputStreamOperator<OUT>> code,
             OutputTag<?>... sideOutputs)
             throws Exception {
-        return new OperatorTestHarness<>(inputType, code, sideOutputs);
+        return new OperatorTestHarness<>(null, inputType, code, sideOutputs);
+    }
+
+    /**
+     * A harness as {@link #of(TypeInfo, Function, OutputTag[])} makes it, whose operators start
+     * from {@code snapshot} — taken by this harness or another one, of the same or of changed code
+     * — and whose clock starts at the snapshot's processing time. Operators find their state by
+     * operator id: give them uids, or build the same pipeline. As in a job, the operators' current
+     * watermark is not part of a snapshot: it starts afresh.
+     */
+    public static <IN, OUT> OperatorTestHarness<IN, OUT> restore(
+            Snapshot snapshot,
+            TypeInfo<IN> inputType,
+            Function<DataStream<IN>, SingleOutputStreamOperator<OUT>> code,
+            OutputTag<?>... sideOutputs)
+            throws Exception {
+        return new OperatorTestHarness<>(snapshot, inputType, code, sideOutputs);
     }
 
     /** The clock the operators read processing time from. */
@@ -313,6 +364,51 @@ public final class OperatorTestHarness<IN, OUT> implements AutoCloseable {
             out.add(new Record<>((X) r.value(), r.timestamp()));
         }
         return out;
+    }
+
+    /**
+     * Takes a checkpoint of the operators into {@code directory} (which must be new or empty), as a
+     * barrier from upstream starts one, and returns it for {@link #restore}. The operators go on
+     * running afterwards.
+     */
+    public Snapshot snapshot(Path directory) throws Exception {
+        long checkpointId = ++lastCheckpointId;
+        int before = acknowledged.size();
+        feed(
+                new ControlEvent.Barrier(
+                        checkpointId, clock.millis(), directory.toString(), true, false));
+        settle();
+        if (acknowledged.size() != before + 1) {
+            throw new IllegalStateException(
+                    "The operators did not complete checkpoint " + checkpointId);
+        }
+        Map<String, SubtaskStateHandle> handles = acknowledged.get(before);
+        int maxParallelism = vertex.maxParallelism();
+        Map<String, OperatorStateSnapshot> operators = new LinkedHashMap<>();
+        handles.forEach(
+                (id, handle) ->
+                        operators.put(
+                                id,
+                                new OperatorStateSnapshot(id, 1, maxParallelism, List.of(handle))));
+        return new Snapshot(new TaskRestore(directory, operators), clock.millis());
+    }
+
+    /** Keeps what the subtask acknowledges; it runs on the test's thread (I/O runs inline). */
+    private final class Acknowledgements implements CheckpointResponder {
+        @Override
+        public void acknowledge(
+                TaskDeployment task, long checkpointId, Map<String, SubtaskStateHandle> states) {
+            acknowledged.add(Map.copyOf(states));
+        }
+
+        @Override
+        public void decline(TaskDeployment task, long checkpointId, Throwable cause) {
+            throw new IllegalStateException(
+                    "The operators declined checkpoint " + checkpointId, cause);
+        }
+
+        @Override
+        public void sourceExhausted(TaskDeployment task) {}
     }
 
     /** Forgets the output collected so far. */

@@ -46,6 +46,17 @@ public final class ExecutionOptions {
                             "How long a source split or input may emit nothing before it stops holding"
                                     + " back the watermark, unless its watermark strategy says otherwise.");
 
+    public static final ConfigOption<Boolean> WINDOW_PANES =
+            ConfigOption.key("pipeline.window-panes")
+                    .booleanType()
+                    .defaultValue(true)
+                    .description(
+                            "Whether window operators keep aligned time windows with reduce or"
+                                    + " aggregate and the default trigger as panes of one slide: one"
+                                    + " accumulator per key and slide instead of one per key and"
+                                    + " window. Sliding windows then need AggregateFunction.merge and"
+                                    + " fold a reduce pane by pane (ADR 0007).");
+
     public static final ConfigOption<String> JOB_NAME =
             ConfigOption.key("pipeline.name")
                     .stringType()

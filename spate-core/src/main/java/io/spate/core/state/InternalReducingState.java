@@ -5,7 +5,7 @@ import io.spate.api.common.state.ReducingState;
 
 /** A {@link ReducingState} with a namespace; merging reduces. */
 @Internal
-public interface InternalReducingState<T> extends ReducingState<T>, InternalMergingState {
+public interface InternalReducingState<T> extends ReducingState<T>, InternalFoldingState<T, T> {
     /**
      * Adds {@code value} and returns the new aggregate, in one access where the backend can: what
      * {@code add(value); return get();} does.

@@ -38,6 +38,7 @@ public final class InternalTimerService<K, N> {
     private final TimerQueue<K, N> processingTimers = new TimerQueue<>();
     private long watermark = Long.MIN_VALUE;
     private long nextWakeUp = Long.MAX_VALUE;
+    private long latestRestoredEventTime = Long.MIN_VALUE;
     private NamespaceSerializers namespaceSerializers;
 
     public InternalTimerService(
@@ -106,6 +107,15 @@ public final class InternalTimerService<K, N> {
         }
     }
 
+    /**
+     * The time of the latest event-time timer restored from a snapshot, or {@code Long.MIN_VALUE}
+     * when none was: until the watermark passes it, work the operator did before the snapshot (for
+     * a watermark that is not restored) may still show.
+     */
+    public long latestRestoredEventTime() {
+        return latestRestoredEventTime;
+    }
+
     /** The number of timers not yet fired; for tests and metrics. */
     public int numberOfTimers() {
         return eventTimers.size() + processingTimers.size();
@@ -171,6 +181,7 @@ public final class InternalTimerService<K, N> {
             long time = in.readLong();
             eventTimers.add(
                     new InternalTimer<>(time, keys.deserialize(in), (N) ns.deserialize(in)));
+            latestRestoredEventTime = Math.max(latestRestoredEventTime, time);
         }
         int processing = in.readVarInt();
         for (int i = 0; i < processing; i++) {

@@ -3,6 +3,7 @@ package io.spate.state.heap;
 import io.spate.annotations.NotThreadSafe;
 import io.spate.core.state.InternalKvState;
 import io.spate.core.state.VoidNamespace;
+import java.util.List;
 
 /**
  * A handle onto a {@link StateTable}, scoped to the backend's current key and the handle's own
@@ -35,6 +36,31 @@ abstract class AbstractHeapState<K, V> implements InternalKvState {
     final V currentIn(Object ns) {
         K key = backend.requireKey();
         return table.get(backend.currentKeyGroupIndex(), key, ns);
+    }
+
+    /** The current key's value in {@code ns} for reading only (see {@link StateTable#peek}). */
+    final V peekIn(Object ns) {
+        K key = backend.requireKey();
+        return table.peek(backend.currentKeyGroupIndex(), key, ns);
+    }
+
+    /**
+     * The current key's values in {@code namespaces}, for reading only (see {@link
+     * StateTable#peekAll}).
+     */
+    final void peekAllIn(List<?> namespaces, List<V> out) {
+        K key = backend.requireKey();
+        table.peekAll(backend.currentKeyGroupIndex(), key, namespaces, out);
+    }
+
+    /** Whether the current key has a value in the current namespace. */
+    public boolean hasValue() {
+        return peekIn(namespace) != null;
+    }
+
+    /** Whether no key has a value in any namespace. */
+    public boolean isEmpty() {
+        return table.size() == 0;
     }
 
     final void setCurrent(V value) {

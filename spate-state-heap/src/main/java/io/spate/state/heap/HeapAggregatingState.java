@@ -2,12 +2,20 @@ package io.spate.state.heap;
 
 import io.spate.api.common.functions.AggregateFunction;
 import io.spate.core.state.InternalAggregatingState;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, ACC>
         implements InternalAggregatingState<IN, ACC, OUT> {
     private final AggregateFunction<IN, ACC, OUT> function;
     private final StateTable.Update<ACC, IN> add;
+
+    /** Set by {@link #add} when it creates the accumulator; for {@link #addAndCheckNew}. */
+    private boolean created;
+
+    /** The stored accumulators {@link #getMerged} folds; empty between calls. */
+    private final List<ACC> merging = new ArrayList<>();
 
     HeapAggregatingState(
             HeapKeyedStateBackend<K> backend,
@@ -16,8 +24,13 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, A
         super(backend, table);
         this.function = function;
         this.add =
-                (acc, value) ->
-                        function.add(value, acc == null ? function.createAccumulator() : acc);
+                (acc, value) -> {
+                    if (acc == null) {
+                        created = true;
+                        acc = function.createAccumulator();
+                    }
+                    return function.add(value, acc);
+                };
     }
 
     @Override
@@ -34,6 +47,27 @@ final class HeapAggregatingState<K, IN, ACC, OUT> extends AbstractHeapState<K, A
     @Override
     public void add(IN value) throws Exception {
         updateCurrent(value, add);
+    }
+
+    @Override
+    public boolean addAndCheckNew(IN value) throws Exception {
+        created = false;
+        updateCurrent(value, add);
+        return created;
+    }
+
+    @Override
+    public OUT getMerged(List<?> namespaces) {
+        merging.clear();
+        peekAllIn(namespaces, merging);
+        ACC merged = null;
+        for (int i = 0; i < merging.size(); i++) {
+            // merge may change or return either accumulator: give it copies.
+            ACC copy = table.codec.copy(merging.get(i));
+            merged = merged == null ? copy : function.merge(merged, copy);
+        }
+        merging.clear();
+        return merged == null ? null : function.getResult(merged);
     }
 
     @Override

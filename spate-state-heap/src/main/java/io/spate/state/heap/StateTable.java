@@ -149,6 +149,56 @@ final class StateTable<K, V> {
         return copy.value;
     }
 
+    /**
+     * The value as stored, for reading only: never copied, so the caller must not change it nor
+     * keep it past the next write; {@code null} when absent. With TTL, the same as {@link #get}.
+     */
+    V peek(int keyGroup, K key, Object namespace) {
+        if (ttl != null) {
+            return get(keyGroup, key, namespace);
+        }
+        Group<K, V> g = groups[keyGroup - firstKeyGroup];
+        if (g == null) {
+            return null;
+        }
+        Entry<V> e;
+        if (namespace == VoidNamespace.INSTANCE) {
+            e = g.flat.get(key);
+        } else {
+            NamespaceMap<V> m = g.nested.get(key);
+            e = m == null ? null : m.map.get(namespace);
+        }
+        return e == null ? null : e.value;
+    }
+
+    /**
+     * The key's values in {@code namespaces} (never the void namespace), for reading only as with
+     * {@link #peek}, added to {@code out} in that order where present: one look-up of the key for
+     * all of them.
+     */
+    void peekAll(int keyGroup, K key, java.util.List<?> namespaces, java.util.List<V> out) {
+        if (ttl != null) {
+            for (int i = 0; i < namespaces.size(); i++) {
+                V v = get(keyGroup, key, namespaces.get(i));
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+            return;
+        }
+        Group<K, V> g = groups[keyGroup - firstKeyGroup];
+        NamespaceMap<V> m = g == null ? null : g.nested.get(key);
+        if (m == null) {
+            return;
+        }
+        for (int i = 0; i < namespaces.size(); i++) {
+            Entry<V> e = m.map.get(namespaces.get(i));
+            if (e != null) {
+                out.add(e.value);
+            }
+        }
+    }
+
     void put(int keyGroup, K key, Object namespace, V value) {
         long now = now();
         if (ttl != null) {

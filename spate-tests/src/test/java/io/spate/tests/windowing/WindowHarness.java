@@ -35,6 +35,18 @@ final class WindowHarness<IN, OUT> implements AutoCloseable {
                 OperatorTestHarness.of(type, s -> code.apply(s).name(OP), sideOutputs));
     }
 
+    /** {@link #of}, restored from {@code snapshot}. */
+    static <IN, OUT> WindowHarness<IN, OUT> restore(
+            OperatorTestHarness.Snapshot snapshot,
+            TypeInfo<IN> type,
+            Function<DataStream<IN>, SingleOutputStreamOperator<OUT>> code,
+            OutputTag<?>... sideOutputs)
+            throws Exception {
+        return new WindowHarness<>(
+                OperatorTestHarness.restore(
+                        snapshot, type, s -> code.apply(s).name(OP), sideOutputs));
+    }
+
     void element(IN value, long timestamp) throws Exception {
         h.processElement(value, timestamp);
     }
@@ -65,6 +77,11 @@ final class WindowHarness<IN, OUT> implements AutoCloseable {
     /** Keyed state entries (key, window or key) of the operator after the latest watermark. */
     long stateEntries() {
         return counter("windowStateEntries");
+    }
+
+    /** The most state entries sampled at a watermark so far. */
+    long stateEntriesPeak() {
+        return counter("windowStateEntriesPeak");
     }
 
     long droppedLateRecords() {

@@ -7,7 +7,9 @@ import io.spate.annotations.Public;
  * never the values themselves. Used by window {@code aggregate} and {@code AggregatingState}.
  *
  * <p>{@code add} and {@code merge} may return the accumulator they were given, changed, or a new
- * one. {@code merge} is needed when windows merge (sessions).
+ * one. {@code merge} is needed when windows merge (sessions) and for sliding windows, which fold
+ * their panes (slices of one slide) together when they fire; merging accumulators must give what
+ * adding all their values to one would.
  *
  * @param <IN> the type of the values added
  * @param <ACC> the accumulator type

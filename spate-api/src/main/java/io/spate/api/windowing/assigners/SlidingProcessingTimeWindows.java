@@ -58,6 +58,18 @@ public final class SlidingProcessingTimeWindows extends WindowAssigner<Object, T
         return false;
     }
 
+    public long getSize() {
+        return size;
+    }
+
+    public long getSlide() {
+        return slide;
+    }
+
+    public long getOffset() {
+        return offset;
+    }
+
     @Override
     public String toString() {
         return "SlidingProcessingTimeWindows(" + size + ", " + slide + ")";

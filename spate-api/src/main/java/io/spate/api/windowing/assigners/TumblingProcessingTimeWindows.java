@@ -56,6 +56,14 @@ public final class TumblingProcessingTimeWindows extends WindowAssigner<Object, 
         return false;
     }
 
+    public long getSize() {
+        return size;
+    }
+
+    public long getOffset() {
+        return offset;
+    }
+
     @Override
     public String toString() {
         return "TumblingProcessingTimeWindows(" + size + ")";

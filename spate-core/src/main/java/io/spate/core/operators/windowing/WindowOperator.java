@@ -11,6 +11,7 @@ import io.spate.api.common.state.MapStateDescriptor;
 import io.spate.api.common.state.ReducingStateDescriptor;
 import io.spate.api.common.typeinfo.TypeInfo;
 import io.spate.api.datastream.OutputTag;
+import io.spate.api.execution.ExecutionOptions;
 import io.spate.api.graph.WindowOperatorSpec;
 import io.spate.api.windowing.assigners.MergingWindowAssigner;
 import io.spate.api.windowing.assigners.WindowAssigner;
@@ -19,14 +20,18 @@ import io.spate.api.windowing.evictors.TimestampedValue;
 import io.spate.api.windowing.functions.ProcessWindowFunction;
 import io.spate.api.windowing.triggers.Trigger;
 import io.spate.api.windowing.triggers.TriggerResult;
+import io.spate.api.windowing.windows.TimeWindow;
 import io.spate.api.windowing.windows.Window;
 import io.spate.core.operators.AbstractStreamOperator;
+import io.spate.core.operators.StreamElements;
 import io.spate.core.operators.TimestampedCollector;
+import io.spate.core.state.InternalFoldingState;
 import io.spate.core.state.KeyedStateBackend;
 import io.spate.core.timers.InternalTimer;
 import io.spate.core.timers.InternalTimerService;
 import io.spate.core.timers.Triggerable;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -48,8 +53,12 @@ import java.util.List;
  *
  * <p>Contents are kept as {@link WindowContents} says: one accumulator per key and window for
  * {@code reduce} and {@code aggregate}; all elements for {@code process} and with an evictor.
- * Merging assigners (sessions) keep a {@link MergingWindowSet} per key and merge contents and
- * trigger state through the state backend's {@code mergeNamespaces}.
+ * Aligned time windows with {@code reduce} or {@code aggregate} and the assigner's default trigger
+ * take a shorter way instead, with one accumulator per key and <em>pane</em> of one slide ({@link
+ * WindowPanes}, ADR 0007): same results, timers and late elements, and for sliding windows one
+ * state update per element instead of one per window. Merging assigners (sessions) keep a {@link
+ * MergingWindowSet} per key and merge contents and trigger state through the state backend's {@code
+ * mergeNamespaces}.
  *
  * <p>Results carry the window's {@code maxTimestamp()}. An element is late when every window it
  * belongs to has reached its cleanup time (event time only); late elements go to the late side
@@ -81,6 +90,13 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
     private KeyedStateBackend<K> backend;
     private InternalTimerService<K, W> timers;
     private WindowContents<IN, W> contents;
+
+    /** Non-null when the contents are kept as panes (ADR 0007); {@link #contents} is then null. */
+    private WindowPanes<IN> panes;
+
+    /** With panes: every element registers its windows' timers while the watermark is below. */
+    private long restoredTimersUntil = Long.MIN_VALUE;
+
     private MergingWindowSet<W> mergingWindows;
     private WindowTriggerContext<K, W> triggerContext;
     private WindowProcessContext<K, OUT, W> processContext;
@@ -115,7 +131,17 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
     public void open() throws Exception {
         backend = keyedStateBackend();
         timers = createTimerService(this);
-        contents = createContents();
+        WindowPanes.Geometry geometry =
+                context.jobConfiguration().get(ExecutionOptions.WINDOW_PANES)
+                        ? WindowPanes.geometryOf(spec)
+                        : null;
+        if (geometry != null) {
+            panes = createPanes(geometry);
+            restoredTimersUntil = eventTime ? timers.latestRestoredEventTime() : Long.MIN_VALUE;
+        } else {
+            contents = createContents();
+            refuseRestoredPanes();
+        }
         if (assigner instanceof MergingWindowAssigner) {
             mergingWindows = createMergingWindowSet((MergingWindowAssigner<IN, W>) assigner);
         }
@@ -131,6 +157,49 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
         super.open();
     }
 
+    /**
+     * Panes of reduce or aggregate contents. Tumbling windows are their own panes and keep the
+     * general path's state; sliding windows keep panes under a state of their own, and read the
+     * general path's state only for windows a snapshot taken without panes restored.
+     */
+    private WindowPanes<IN> createPanes(WindowPanes.Geometry geometry) {
+        if (geometry.panesAreWindows()) {
+            return new WindowPanes<>(geometry, foldingState(CONTENTS_STATE), null);
+        }
+        return new WindowPanes<>(
+                geometry,
+                foldingState(WindowPanes.PANES_STATE),
+                isRestored() ? foldingState(CONTENTS_STATE) : null);
+    }
+
+    /**
+     * Fails when the operator, now on the general path, was restored with sliding-window panes:
+     * they cannot be turned back into windows, and ignoring them would lose their elements.
+     */
+    private void refuseRestoredPanes() {
+        boolean incremental =
+                spec.contents() instanceof WindowOperatorSpec.Reduce
+                        || spec.contents() instanceof WindowOperatorSpec.Aggregate;
+        if (isRestored() && incremental && !foldingState(WindowPanes.PANES_STATE).isEmpty()) {
+            throw new IllegalStateException(
+                    "The window operator '"
+                            + context.operatorName()
+                            + "' was restored from a snapshot that keeps its windows as panes"
+                            + " (ADR 0007), but its windows no longer qualify for panes ("
+                            + assigner
+                            + ", "
+                            + trigger
+                            + ", evictor "
+                            + spec.evictor()
+                            + ", "
+                            + ExecutionOptions.WINDOW_PANES.key()
+                            + "="
+                            + context.jobConfiguration().get(ExecutionOptions.WINDOW_PANES)
+                            + "). Restore it with the window definition and options it was"
+                            + " taken with.");
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private WindowContents<IN, W> createContents() {
         WindowOperatorSpec.Contents kind = spec.contents();
@@ -143,28 +212,36 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
             return new EvictingWindowContents<>(
                     backend.getListState(d), (Evictor<IN, W>) spec.evictor(), new EvictorContext());
         }
-        if (kind instanceof WindowOperatorSpec.Reduce) {
-            WindowOperatorSpec.Reduce r = (WindowOperatorSpec.Reduce) kind;
-            return new IncrementalWindowContents<>(
-                    backend.getReducingState(
-                            new ReducingStateDescriptor<>(
-                                    CONTENTS_STATE,
-                                    (ReduceFunction<IN>) r.function(),
-                                    (TypeInfo<IN>) r.type())));
-        }
-        if (kind instanceof WindowOperatorSpec.Aggregate) {
-            WindowOperatorSpec.Aggregate a = (WindowOperatorSpec.Aggregate) kind;
-            return new IncrementalWindowContents<>(
-                    backend.getAggregatingState(
-                            new AggregatingStateDescriptor<>(
-                                    CONTENTS_STATE,
-                                    (AggregateFunction<IN, Object, Object>) a.function(),
-                                    (TypeInfo<Object>) a.accumulatorType())));
+        if (kind instanceof WindowOperatorSpec.Reduce
+                || kind instanceof WindowOperatorSpec.Aggregate) {
+            return new IncrementalWindowContents<>(foldingState(CONTENTS_STATE));
         }
         WindowOperatorSpec.Elements e = (WindowOperatorSpec.Elements) kind;
         return new BufferedWindowContents<>(
                 backend.getListState(
                         new ListStateDescriptor<>(CONTENTS_STATE, (TypeInfo<IN>) e.elementType())));
+    }
+
+    /** The reducing or aggregating state of {@code reduce} or {@code aggregate} contents. */
+    @SuppressWarnings("unchecked")
+    private InternalFoldingState<IN, Object> foldingState(String name) {
+        WindowOperatorSpec.Contents kind = spec.contents();
+        if (kind instanceof WindowOperatorSpec.Reduce) {
+            WindowOperatorSpec.Reduce r = (WindowOperatorSpec.Reduce) kind;
+            InternalFoldingState<IN, ?> state =
+                    backend.getReducingState(
+                            new ReducingStateDescriptor<>(
+                                    name,
+                                    (ReduceFunction<IN>) r.function(),
+                                    (TypeInfo<IN>) r.type()));
+            return (InternalFoldingState<IN, Object>) state;
+        }
+        WindowOperatorSpec.Aggregate a = (WindowOperatorSpec.Aggregate) kind;
+        return backend.getAggregatingState(
+                new AggregatingStateDescriptor<>(
+                        name,
+                        (AggregateFunction<IN, Object, Object>) a.function(),
+                        (TypeInfo<Object>) a.accumulatorType()));
     }
 
     private MergingWindowSet<W> createMergingWindowSet(MergingWindowAssigner<IN, W> merging) {
@@ -179,6 +256,11 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
 
     @Override
     public void processElement(IN value, long timestamp) throws Exception {
+        // An event-time element without a timestamp goes the general way: the assigner refuses it.
+        if (panes != null && (timestamp != StreamElements.NO_TIMESTAMP || !eventTime)) {
+            processElementInPanes(value, timestamp);
+            return;
+        }
         Collection<W> windows = assigner.assignWindows(value, timestamp, assignerContext);
         boolean accepted = false;
         for (W assigned : windows) {
@@ -202,11 +284,125 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
             registerCleanupTimer(window);
         }
         if (!accepted && isElementLate(timestamp)) {
-            if (lateDataTag != null) {
-                output.collect(lateDataTag, value, timestamp);
-            } else {
-                lateRecordsDropped.inc();
+            onLateElement(value, timestamp);
+        }
+    }
+
+    private void onLateElement(IN value, long timestamp) {
+        if (lateDataTag != null) {
+            output.collect(lateDataTag, value, timestamp);
+        } else {
+            lateRecordsDropped.inc();
+        }
+    }
+
+    /**
+     * {@link #processElement} with panes: the same firings, timers and late elements as the general
+     * path with the assigner's default trigger, where the element's windows are those containing
+     * its pane, from the latest start down, as the assigner lists them.
+     *
+     * <p>A pane that already held a value needs no timers: its first value registered the timers of
+     * all its windows that were still open then, and those still open now are among them, since the
+     * watermark only rises. Windows fire at once only when the pane ends at or before the watermark
+     * (a late element within the allowed lateness). The watermark does rise again from the start
+     * after a restore, so until it passes the latest restored timer, every element registers the
+     * timers of its windows as the general path does.
+     */
+    @SuppressWarnings("unchecked")
+    private void processElementInPanes(IN value, long timestamp) throws Exception {
+        long time = eventTime ? timestamp : timers.currentProcessingTime();
+        // Processing-time windows ignore the watermark: nothing is late, nothing fires early.
+        long watermark = eventTime ? currentWatermark() : Long.MIN_VALUE;
+        long paneStart = panes.paneStart(time);
+        // The pane's last window starts with it; the element is late when that window is.
+        if (cleanupTime(paneStart + panes.size - 1) <= watermark) {
+            onLateElement(value, timestamp);
+            return;
+        }
+        boolean created = panes.add(paneStart, value);
+        int register = windowsToRegister(created, paneStart, watermark);
+        if (register == 0
+                && !panes.hasRestoredWindows()
+                && paneStart + panes.slide - 1 > watermark) {
+            return;
+        }
+        for (int i = 0; i < panes.perWindow; i++) {
+            long start = paneStart - i * panes.slide;
+            long maxTimestamp = start + panes.size - 1;
+            if (cleanupTime(maxTimestamp) <= watermark) {
+                break; // this window and the earlier ones are gone
             }
+            TimeWindow timeWindow = new TimeWindow(start, start + panes.size);
+            W window = (W) timeWindow;
+            panes.addToRestoredWindow(timeWindow, value);
+            if (maxTimestamp <= watermark) {
+                evaluateInPanes(window); // what the default trigger does for a late element
+            } else if (i < register) {
+                registerTriggerTimer(window);
+            }
+            if (i < register) {
+                registerCleanupTimer(window);
+            }
+        }
+    }
+
+    /**
+     * How many of the pane's windows, from the latest start down, need their timers registered for
+     * an element: none when the pane held a value already, all of them while restored timers are
+     * due, and otherwise all but those it shares with the pane before it, if that pane holds a
+     * value (its first value registered them).
+     */
+    private int windowsToRegister(boolean created, long paneStart, long watermark) {
+        if (watermark < restoredTimersUntil) {
+            return panes.perWindow;
+        }
+        if (!created) {
+            return 0;
+        }
+        if (panes.perWindow > 1 && panes.holds(paneStart - panes.slide)) {
+            return 1;
+        }
+        return panes.perWindow;
+    }
+
+    /** What the assigner's default trigger registers for an element of a window still open. */
+    private void registerTriggerTimer(W window) {
+        if (eventTime) {
+            timers.registerEventTimeTimer(window, window.maxTimestamp());
+        } else {
+            timers.registerProcessingTimeTimer(window, window.maxTimestamp());
+        }
+    }
+
+    /** Hands the window function what {@code window}'s panes hold together. */
+    private void evaluateInPanes(W window) throws Exception {
+        Object result = panes.contentsOf((TimeWindow) window);
+        if (result == null) {
+            return;
+        }
+        collector.setTimestamp(window.maxTimestamp());
+        processContext.window = window;
+        function.process(
+                backend.getCurrentKey(),
+                processContext,
+                Collections.singletonList(result),
+                collector);
+    }
+
+    /**
+     * A timer with panes, in the window's own time domain. The default triggers register only a
+     * timer at the window's end, which fires it; the cleanup timer drops the pane the window starts
+     * with (the last window that pane belonged to) and the function's per-window state. The
+     * trigger's {@code clear} would only delete the timer at the window's end, which has fired.
+     */
+    private void onTimerInPanes(InternalTimer<K, W> timer) throws Exception {
+        W window = timer.namespace();
+        if (timer.timestamp() == window.maxTimestamp()) {
+            evaluateInPanes(window);
+        }
+        if (timer.timestamp() == cleanupTime(window)) {
+            panes.cleanUp((TimeWindow) window);
+            clearFunctionState(window);
         }
     }
 
@@ -266,6 +462,12 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
 
     @Override
     public void onEventTime(InternalTimer<K, W> timer) throws Exception {
+        if (panes != null) {
+            if (eventTime) {
+                onTimerInPanes(timer);
+            }
+            return;
+        }
         W window = timer.namespace();
         if (!scopeContents(window)) {
             return;
@@ -279,6 +481,12 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
 
     @Override
     public void onProcessingTime(InternalTimer<K, W> timer) throws Exception {
+        if (panes != null) {
+            if (!eventTime) {
+                onTimerInPanes(timer);
+            }
+            return;
+        }
         W window = timer.namespace();
         if (!scopeContents(window)) {
             return;
@@ -313,23 +521,33 @@ public final class WindowOperator<K, IN, OUT, W extends Window>
         triggerContext.window = window;
         trigger.clear(window, triggerContext);
         triggerContext.clearState(window);
-        processContext.window = window;
-        function.clear(processContext);
-        processContext.clearWindowState(window);
+        clearFunctionState(window);
         if (mergingWindows != null) {
             mergingWindows.retireWindow(window);
         }
+    }
+
+    /** The window function's {@code clear}, then the per-window state it used. */
+    private void clearFunctionState(W window) throws Exception {
+        processContext.window = window;
+        function.clear(processContext);
+        processContext.clearWindowState(window);
     }
 
     // ------------------------------------------------------------------ time and lateness
 
     /** When the window's state goes: its end plus the allowed lateness (event time only). */
     private long cleanupTime(W window) {
+        return cleanupTime(window.maxTimestamp());
+    }
+
+    /** {@link #cleanupTime(Window)} of a window that ends at {@code maxTimestamp}. */
+    private long cleanupTime(long maxTimestamp) {
         if (!eventTime) {
-            return window.maxTimestamp();
+            return maxTimestamp;
         }
-        long t = window.maxTimestamp() + allowedLateness;
-        return t >= window.maxTimestamp() ? t : Long.MAX_VALUE;
+        long t = maxTimestamp + allowedLateness;
+        return t >= maxTimestamp ? t : Long.MAX_VALUE;
     }
 
     private boolean isWindowLate(W window) {
