@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.spate.annotations.Internal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Bytes to {@link Frame}s (format in {@link Frames}). Refuses, with a {@link NetworkException} that
@@ -34,9 +35,12 @@ public final class FrameDecoder extends ByteToMessageDecoder {
                     ctx,
                     in,
                     String.format(
+                            Locale.ROOT,
                             "peer %s is not a Spate network peer: its bytes do not start with the"
                                     + " frame magic 0x%08x (got 0x%08x)",
-                            peer(ctx), Frames.MAGIC, in.getInt(start)));
+                            peer(ctx),
+                            Frames.MAGIC,
+                            in.getInt(start)));
         }
         if (readable < Frames.HEADER_SIZE) {
             return;

@@ -31,6 +31,7 @@ class ModuleRulesTest {
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String HTTP_SERVER = "io.javalin..";
     private static final String JETTY = "org.eclipse.jetty..";
+    private static final String NETTY = "io.netty..";
 
     private static JavaClasses classes;
 
@@ -121,6 +122,30 @@ class ModuleRulesTest {
     }
 
     @Test
+    void networkUsesOnlyCommonAndNetty() {
+        classes()
+                .that()
+                .resideInAPackage(NETWORK)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(NETWORK, COMMON, ANNOTATIONS, JDK, SLF4J, NETTY)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheNetworkUsesNetty() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.spate..")
+                .and()
+                .resideOutsideOfPackage(NETWORK)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(NETTY)
+                .check(classes);
+    }
+
+    @Test
     void runtimeUsesCoreStateAndNetwork() {
         classes()
                 .that()
@@ -207,7 +232,6 @@ class ModuleRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(CORE, STATE, RUNTIME, CLUSTER, NETWORK)
-                .allowEmptyShould(true)
                 .check(classes);
     }
 
