@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One TCP connection to a peer, after a successful handshake. Either side may open outbound logical
@@ -133,12 +135,21 @@ public final class Connection implements AutoCloseable {
         return failure;
     }
 
-    /** Closes the connection; waits (bounded) for it unless called on its event loop. */
+    /**
+     * Closes the connection; unless called on its event loop, waits (bounded) until it is closed
+     * and its handler has been told ({@link #closeFuture()} is then done).
+     */
     @Override
     public void close() {
-        ChannelFuture closed = channel.close();
+        channel.close();
         if (!channel.eventLoop().inEventLoop()) {
-            closed.awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            try {
+                closeFuture.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // closing is best effort: the channel is closed or closing; the handler hears of it
+            }
         }
     }
 
