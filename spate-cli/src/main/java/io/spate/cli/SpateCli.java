@@ -55,6 +55,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             StopCommand.class,
             CancelCommand.class,
             NexmarkCommand.class,
+            JobManagerCommand.class,
+            TaskManagerCommand.class,
             HelpCommand.class
         })
 public final class SpateCli implements Callable<Integer> {
