@@ -2,6 +2,7 @@ package io.spate.cli;
 
 import io.spate.api.execution.JobExecutionException;
 import io.spate.api.execution.JobStatus;
+import java.util.Locale;
 
 /**
  * Turns an exception into the one line the command line prints for it: what failed and where, with
@@ -66,7 +67,10 @@ final class ErrorLine {
         if (root != t) {
             String rootText = describe(root);
             String rootMessage = oneLine(root.getMessage());
-            if (!text.contains(rootMessage.isEmpty() ? rootText : rootMessage)) {
+            // Case-insensitively: "nothing listens there (connection refused)" already says
+            // what java.net.ConnectException's "Connection refused" would add.
+            String shown = rootMessage.isEmpty() ? rootText : rootMessage;
+            if (!text.toLowerCase(Locale.ROOT).contains(shown.toLowerCase(Locale.ROOT))) {
                 text += "; caused by " + rootText;
             }
         }

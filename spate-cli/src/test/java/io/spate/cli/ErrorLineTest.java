@@ -82,6 +82,18 @@ class ErrorLineTest {
     }
 
     @Test
+    void aRootCauseTheMessageAlreadySaysInOtherCaseIsNotRepeated() {
+        Exception e =
+                new InvalidProgramException(
+                        "cannot connect to 127.0.0.1:1: nothing listens there (connection refused)",
+                        new java.net.ConnectException("Connection refused"));
+
+        assertThat(ErrorLine.of(e))
+                .isEqualTo(
+                        "cannot connect to 127.0.0.1:1: nothing listens there (connection refused)");
+    }
+
+    @Test
     void aFailedStaticInitializerIsUnwrapped() {
         Exception e =
                 new ProgramFailedException(

@@ -54,7 +54,8 @@ class SpateCliTest {
         assertUsageError(
                 CliRun.of("start", "x.jar"),
                 "spate: error: Unknown command 'start'; the commands are run, demo, list, savepoint, stop,"
-                        + " cancel, nexmark, help (see"
+                        + " cancel, nexmark, jobmanager, taskmanager,"
+                        + " help (see"
                         + " 'spate --help')");
     }
 

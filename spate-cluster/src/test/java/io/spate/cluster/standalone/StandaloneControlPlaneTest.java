@@ -171,7 +171,9 @@ class StandaloneControlPlaneTest {
                         announced::add);
         resources.add(replacement);
         await().atMost(WAIT).until(() -> replacement.totalSlots() == 2);
-        assertThat(tm.registrations()).isEqualTo(2);
+        // The JobManager records the slots before the TaskManager reads its acknowledgement.
+        await().atMost(WAIT).until(() -> tm.registrations() == 2);
+        assertThat(tm.isRegistered()).isTrue();
     }
 
     @Test
