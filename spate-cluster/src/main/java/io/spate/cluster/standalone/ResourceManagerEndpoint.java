@@ -251,7 +251,8 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
                             + " slot(s) on "
                             + registered.size()
                             + " TaskManager(s) remain";
-            LOG.warn(line);
+            // Announced on the console already; at INFO so that a WARN console does not repeat it.
+            LOG.info(line);
             announce(line);
         } else {
             LOG.info("Connection from {} closed before it registered: {}", peer.remote(), reason);

@@ -321,7 +321,8 @@ public final class TaskManagerRunner implements AutoCloseable {
                         + ": "
                         + reason
                         + "; stopping its tasks and registering again";
-        LOG.warn(line);
+        // Announced on the console already; at INFO so that a WARN console does not repeat it.
+        LOG.info(line);
         announce(line);
         try {
             lossListener.onJobManagerLost(reason);
