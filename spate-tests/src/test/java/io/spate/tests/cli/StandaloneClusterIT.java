@@ -49,13 +49,14 @@ class StandaloneClusterIT {
                         "heartbeat.timeout=2s");
         String address = jm.awaitErrLine(LISTENING, STEP).group(1);
 
+        // One after the other, so that the JobManager's totals in its lines are known.
         SpateProcess tm1 = start("taskmanager", "--jobmanager", address, "--slots", "2");
-        SpateProcess tm2 = start("taskmanager", "--jobmanager", address, "--slots", "3");
         String id1 = tm1.awaitErrLine(REGISTERED, STEP).group(1);
-        String id2 = tm2.awaitErrLine(REGISTERED, STEP).group(1);
         jm.awaitErrLine(
                 Pattern.compile("TaskManager " + id1 + " registered from .* with 2 slot\\(s\\).*"),
                 STEP);
+        SpateProcess tm2 = start("taskmanager", "--jobmanager", address, "--slots", "3");
+        String id2 = tm2.awaitErrLine(REGISTERED, STEP).group(1);
         jm.awaitErrLine(
                 Pattern.compile(
                         "TaskManager "
