@@ -14,9 +14,13 @@ import java.util.concurrent.CountDownLatch;
 final class ClusterRole {
     private ClusterRole() {}
 
-    /** Applies {@code -D key=value} settings to {@code conf}, which then wins over them. */
-    static Configuration configuration(Map<String, String> settings, Configuration conf) {
-        Configuration merged = new Configuration();
+    /**
+     * Applies the configuration file, then {@code -D key=value} settings over it, then {@code conf}
+     * (the command's own options), which wins over both.
+     */
+    static Configuration configuration(
+            Configuration file, Map<String, String> settings, Configuration conf) {
+        Configuration merged = new Configuration(file);
         settings.forEach((k, v) -> merged.setRaw(k.strip(), v));
         return merged.addAll(conf);
     }

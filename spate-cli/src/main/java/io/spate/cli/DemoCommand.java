@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--seconds must be a positive number, was " + seconds);
         }
-        Configuration config = engine.toConfiguration();
+        Configuration config = engine.toConfiguration(cli.fileConfiguration());
         long count = Math.max(1, Math.round(rate * seconds));
         cli.info(
                 String.format(

@@ -40,9 +40,12 @@ final class EngineOptions {
             })
     private Map<String, String> settings = new LinkedHashMap<>();
 
-    /** The configuration for the program; a usage error names the setting that is wrong. */
-    Configuration toConfiguration() {
-        Configuration config = new Configuration();
+    /**
+     * The configuration for the program: {@code base} (the configuration file) with the command
+     * line's settings over it; a usage error names the setting that is wrong.
+     */
+    Configuration toConfiguration(Configuration base) {
+        Configuration config = new Configuration(base);
         for (Map.Entry<String, String> e : settings.entrySet()) {
             String key = e.getKey().strip();
             ConfigOption<?> option = KNOWN.get(key);

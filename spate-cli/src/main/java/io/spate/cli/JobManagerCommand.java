@@ -51,6 +51,9 @@ final class JobManagerCommand implements Callable<Integer> {
         if (port != null) {
             conf.setRaw("jobmanager.rpc.port", String.valueOf(port));
         }
-        return ClusterRole.run("jobmanager", ClusterRole.configuration(settings, conf), cli);
+        return ClusterRole.run(
+                "jobmanager",
+                ClusterRole.configuration(cli.fileConfiguration(), settings, conf),
+                cli);
     }
 }

@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Configuration config = engine.toConfiguration();
+        Configuration config = engine.toConfiguration(cli.fileConfiguration());
         if (fromSavepoint != null) {
             if (!Files.isRegularFile(fromSavepoint.resolve("_metadata"))) {
                 throw new ParameterException(

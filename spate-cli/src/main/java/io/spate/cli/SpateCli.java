@@ -13,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +58,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             NexmarkCommand.class,
             JobManagerCommand.class,
             TaskManagerCommand.class,
+            ClusterCommand.class,
             HelpCommand.class
         })
 public final class SpateCli implements Callable<Integer> {
@@ -80,6 +82,15 @@ public final class SpateCli implements Callable<Integer> {
                     "Show a live status line of a running job on standard error: when it is a"
                             + " terminal (auto, the default), always or never.")
     private ProgressMode progress;
+
+    @Option(
+            names = "--config",
+            scope = ScopeType.INHERIT,
+            paramLabel = "<file>",
+            description =
+                    "The configuration file (default: spate.yaml in $SPATE_CONF_DIR, else the"
+                            + " installation's conf/spate.yaml); -D settings win over it.")
+    private Path configFile;
 
     private final PrintStream err;
     private final boolean terminal;
@@ -156,6 +167,21 @@ public final class SpateCli implements Callable<Integer> {
                 // Already shutting down; the hook clears the line.
             }
         }
+    }
+
+    /**
+     * The settings of the configuration file, if there is one; warns on standard error of keys no
+     * option knows.
+     */
+    Configuration fileConfiguration() {
+        return ConfigFile.locate(configFile, System.getenv(), System.getProperty("java.class.path"))
+                .map(file -> ConfigFile.load(file, err::println))
+                .orElseGet(Configuration::new);
+    }
+
+    /** The {@code --config} file given on the command line, or null. */
+    Path configFile() {
+        return configFile;
     }
 
     /** A message for the person at the terminal, on standard error. */

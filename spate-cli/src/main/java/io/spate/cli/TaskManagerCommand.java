@@ -75,6 +75,9 @@ final class TaskManagerCommand implements Callable<Integer> {
         if (slots != null) {
             conf.setRaw("taskmanager.numberOfTaskSlots", String.valueOf(slots));
         }
-        return ClusterRole.run("taskmanager", ClusterRole.configuration(settings, conf), cli);
+        return ClusterRole.run(
+                "taskmanager",
+                ClusterRole.configuration(cli.fileConfiguration(), settings, conf),
+                cli);
     }
 }

@@ -54,7 +54,7 @@ class SpateCliTest {
         assertUsageError(
                 CliRun.of("start", "x.jar"),
                 "spate: error: Unknown command 'start'; the commands are run, demo, list, savepoint, stop,"
-                        + " cancel, nexmark, jobmanager, taskmanager,"
+                        + " cancel, nexmark, jobmanager, taskmanager, cluster,"
                         + " help (see"
                         + " 'spate --help')");
     }
