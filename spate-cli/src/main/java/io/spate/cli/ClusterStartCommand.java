@@ -90,7 +90,7 @@ final class ClusterStartCommand implements Callable<Integer> {
             common.add(cli.configFile().toAbsolutePath().toString());
         }
         settings.forEach((k, v) -> common.add("-D" + k + "=" + v));
-        List<String> jobManager = new ArrayList<>(List.of("jobmanager"));
+        List<String> jobManager = new ArrayList<>();
         if (address != null) {
             jobManager.addAll(List.of("--address", address));
         }

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ final class LocalCluster {
             Pattern.compile("TaskManager \\S+ registered with the JobManager at ");
     private static final Duration POLL = Duration.ofMillis(100);
     private static final int LOG_TAIL_LINES = 15;
+
+    /** Clocks of file systems and processes may disagree by a little. */
+    private static final Duration PID_FILE_SLACK = Duration.ofSeconds(2);
 
     private final Path logDir;
     private final Path runDir;
@@ -211,7 +216,7 @@ final class LocalCluster {
                 pid(file)
                         .flatMap(ProcessHandle::of)
                         .filter(ProcessHandle::isAlive)
-                        .filter(LocalCluster::isSpate)
+                        .filter(h -> isSpate(h, file))
                         .ifPresent(h -> running.add(new Running(name, h, file)));
             }
         }
@@ -219,13 +224,31 @@ final class LocalCluster {
         return running;
     }
 
-    /** A process id may be reused by another program after a crash: only stop Spate's own. */
-    private static boolean isSpate(ProcessHandle handle) {
-        return handle.info()
-                .commandLine()
-                .or(() -> handle.info().arguments().map(a -> String.join(" ", a)))
-                .map(line -> line.contains(SpateCli.class.getName()))
-                .orElse(true); // the system does not tell: trust the PID file
+    /**
+     * Whether the live process {@code handle} is the one the PID file was written for. A process id
+     * may be reused by another program after a crash: that one started after the file was written,
+     * or is not a Java process running the command line. (The system may cut a long command line
+     * short, so a Java process whose arguments are unknown counts.)
+     */
+    private static boolean isSpate(ProcessHandle handle, Path pidFile) {
+        ProcessHandle.Info info = handle.info();
+        try {
+            FileTime written = Files.getLastModifiedTime(pidFile);
+            Optional<Instant> started = info.startInstant();
+            if (started.isPresent()
+                    && started.get().isAfter(written.toInstant().plus(PID_FILE_SLACK))) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false; // the file is gone: nothing to stop through it
+        }
+        Optional<String> commandLine = info.commandLine();
+        if (commandLine.isPresent() && commandLine.get().contains(SpateCli.class.getName())) {
+            return true;
+        }
+        return info.command()
+                .map(c -> Path.of(c).getFileName().toString().startsWith("java"))
+                .orElse(true);
     }
 
     private void deleteStalePidFiles() throws IOException {
