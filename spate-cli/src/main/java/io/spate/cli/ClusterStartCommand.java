@@ -84,6 +84,8 @@ final class ClusterStartCommand implements Callable<Integer> {
                     spec.commandLine(), "--timeout must be at least 1, was " + timeoutSeconds);
         }
         SpateCli cli = parent.cli;
+        // A bad configuration file is this command's error, not a process that fails to start.
+        cli.fileConfiguration();
         List<String> common = new ArrayList<>();
         if (cli.configFile() != null) {
             common.add("--config");
