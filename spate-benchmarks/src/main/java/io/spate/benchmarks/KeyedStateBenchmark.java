@@ -47,10 +47,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * find their entry (no inserts). Keys come in a random order, 2^20 of them made before the
  * measurement as distinct {@code Long} objects (not the instances stored in the tables), as keys
  * read from arriving records would be. With 1,000 keys the tables stay in the CPU's caches; with
- * 1,000,000 keys nearly every access misses them.
+ * 1,000,000 keys nearly every access misses them. The state is moved to the old generation before
+ * the measurement (as in a job that has run a while), so writing a new {@code Long} into it pays
+ * the garbage collector's write barrier for an old-to-young reference, which with G1 (the default)
+ * costs more than the look-up itself; compare with {@code -XX:+UseParallelGC}:
  *
  * <pre>
  *   java -jar spate-benchmarks/target/spate-benchmarks.jar KeyedStateBenchmark
+ *   java -jar spate-benchmarks/target/spate-benchmarks.jar KeyedStateBenchmark \
+ *       -jvmArgsAppend "-Xms4g -Xmx4g -XX:+UseParallelGC"
  * </pre>
  */
 @State(Scope.Thread)
@@ -123,6 +128,9 @@ public class KeyedStateBenchmark {
             mapValues[a] = Long.valueOf(random.nextLong());
         }
         next = 0;
+        // Move the state out of the young generation now, as it would be in a job that has run for
+        // a while, rather than in a long pause during the measurement.
+        System.gc();
     }
 
     @TearDown

@@ -66,6 +66,9 @@ public class LocalExchangeBenchmark {
     /** Records written before draining: half the queue, so that the producer never waits. */
     static final int WRITE_THEN_DRAIN = BATCH_SIZE * QUEUE_CAPACITY / 2;
 
+    /** Busy spins of a waiting side before it starts yielding its core. */
+    private static final int SPINS = 100;
+
     /** Distinct pre-boxed records, cycled through. */
     private static final int RECORDS = 4096;
 
@@ -177,9 +180,9 @@ public class LocalExchangeBenchmark {
     @OperationsPerInvocation(BATCH_SIZE)
     public void produce(TwoThreads channel, Control control) {
         channel.write(BATCH_SIZE);
-        while (channel.writer.hasPending() && !control.stopMeasurement) {
+        for (int spins = 0; channel.writer.hasPending() && !control.stopMeasurement; ) {
             if (!channel.writer.flush()) {
-                Thread.onSpinWait();
+                spins = backOff(spins);
             }
         }
     }
@@ -191,12 +194,25 @@ public class LocalExchangeBenchmark {
     @OperationsPerInvocation(BATCH_SIZE)
     public long consume(TwoThreads channel, Control control, Blackhole sink) {
         Object item;
-        while ((item = channel.queue.poll()) == null) {
+        for (int spins = 0; (item = channel.queue.poll()) == null; ) {
             if (control.stopMeasurement) {
                 return 0;
             }
-            Thread.onSpinWait();
+            spins = backOff(spins);
         }
         return read((RecordBatch) item, sink);
+    }
+
+    /**
+     * Waits a moment for the other side: spins, then yields the core, so that the two threads still
+     * make progress when the machine has fewer free cores than they need.
+     */
+    private static int backOff(int spins) {
+        if (spins < SPINS) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+        return spins + 1;
     }
 }

@@ -58,14 +58,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The operator is the one {@code keyBy(v -> v).window(assigner).aggregate(count)} (or {@code
  * .reduce(Long::sum)}) builds through the DataStream API, on event time: {@code tumbling} windows
  * of 10 s, or {@code sliding} windows of 10 s every 2 s (every record in 5 windows). Records are
- * the keys themselves, 10,000 pre-boxed {@code Long}s visited round robin; record {@code n} has
- * timestamp {@code n / 10} ms (10 records per ms, so 10 records per key per 10 s), and the
- * watermark trails the latest timestamp by 1 ms (monotonous timestamps). Every key's tumbling
- * window fires once per 10 s of event time (one result per 10 records), its sliding windows every 2
- * s (one per 2 records).
+ * the keys themselves, {@code keys} pre-boxed {@code Long}s visited round robin (10,000 by
+ * default); record {@code n} has timestamp {@code n / 10} ms (10 records per ms: with 10,000 keys,
+ * 10 records per key per 10 s), and the watermark trails the latest timestamp by 1 ms (monotonous
+ * timestamps). Every key's tumbling window fires once per 10 s of event time (with 10,000 keys, one
+ * result per 10 records), its sliding windows every 2 s (one result per 2 records).
  *
  * <pre>
  *   java -jar spate-benchmarks/target/spate-benchmarks.jar WindowOperatorBenchmark
+ *   java -jar spate-benchmarks/target/spate-benchmarks.jar WindowOperatorBenchmark \
+ *       -p function=aggregate -p keys=100,1000,10000
  * </pre>
  */
 @State(Scope.Thread)
@@ -75,7 +77,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class WindowOperatorBenchmark {
-    private static final int KEYS = 10_000;
     private static final int RECORDS_PER_MILLI = 10;
     private static final int WATERMARK_EVERY = 1000;
     private static final long START = 1_700_000_000_000L;
@@ -87,7 +88,11 @@ public class WindowOperatorBenchmark {
     @Param({"aggregate", "reduce"})
     String function;
 
-    private final Long[] keys = new Long[KEYS];
+    /** The number of keys, visited round robin. */
+    @Param({"10000"})
+    int keys;
+
+    private Long[] keyObjects;
     private KeySelector<Long, Long> keySelector;
     private KeyedStateBackend<Long> backend;
     private WindowOperator<Long, Long, Long, TimeWindow> operator;
@@ -99,8 +104,9 @@ public class WindowOperatorBenchmark {
     @Setup
     @SuppressWarnings("unchecked")
     public void setUp() throws Exception {
-        for (int k = 0; k < KEYS; k++) {
-            keys[k] = (long) k;
+        keyObjects = new Long[keys];
+        for (int k = 0; k < keys; k++) {
+            keyObjects[k] = (long) k;
         }
         WindowAssigner<Object, TimeWindow> assigner =
                 windows.equals("tumbling")
@@ -156,7 +162,7 @@ public class WindowOperatorBenchmark {
     public Object records() throws Exception {
         long i = n;
         for (int r = 0; r < WATERMARK_EVERY; r++, i++) {
-            Long record = keys[(int) (i % KEYS)];
+            Long record = keyObjects[(int) (i % keys)];
             backend.setCurrentKey(keySelector.getKey(record));
             operator.processElement(record, START + i / RECORDS_PER_MILLI);
         }
