@@ -8,6 +8,7 @@ import io.spate.api.connector.source.lib.FromElementsSource;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.KeyedStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.execution.ExecutionOptions;
 import io.spate.api.graph.OneInputTransformation;
 import io.spate.api.graph.WindowOperatorSpec;
 import io.spate.api.windowing.assigners.SlidingEventTimeWindows;
@@ -62,7 +63,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * default); record {@code n} has timestamp {@code n / 10} ms (10 records per ms: with 10,000 keys,
  * 10 records per key per 10 s), and the watermark trails the latest timestamp by 1 ms (monotonous
  * timestamps). Every key's tumbling window fires once per 10 s of event time (with 10,000 keys, one
- * result per 10 records), its sliding windows every 2 s (one result per 2 records).
+ * result per 10 records), its sliding windows every 2 s (one result per 2 records). {@code panes}
+ * chooses how the operator keeps the windows: as panes of one slide, a record updating one
+ * accumulator (the default, ADR 0007), or one accumulator per window.
  *
  * <pre>
  *   java -jar spate-benchmarks/target/spate-benchmarks.jar WindowOperatorBenchmark
@@ -91,6 +94,10 @@ public class WindowOperatorBenchmark {
     /** The number of keys, visited round robin. */
     @Param({"10000"})
     int keys;
+
+    /** Whether aligned windows are kept as panes of one slide ({@code pipeline.window-panes}). */
+    @Param({"true", "false"})
+    boolean panes;
 
     private Long[] keyObjects;
     private KeySelector<Long, Long> keySelector;
@@ -145,7 +152,8 @@ public class WindowOperatorBenchmark {
                                         clock,
                                         WindowOperatorBenchmark.class.getClassLoader()));
         operator = new WindowOperator<>((WindowOperatorSpec) t.getSpec());
-        operator.setup(new Context(backend, serializers, clock), output);
+        Configuration configuration = new Configuration().set(ExecutionOptions.WINDOW_PANES, panes);
+        operator.setup(new Context(backend, serializers, clock, configuration), output);
         operator.initializeState(OperatorStateRestore.NONE);
         operator.open();
         n = 0;
@@ -194,11 +202,17 @@ public class WindowOperatorBenchmark {
         private final KeyedStateBackend<Long> backend;
         private final SerializerFactory serializers;
         private final Clock clock;
+        private final Configuration configuration;
 
-        Context(KeyedStateBackend<Long> backend, SerializerFactory serializers, Clock clock) {
+        Context(
+                KeyedStateBackend<Long> backend,
+                SerializerFactory serializers,
+                Clock clock,
+                Configuration configuration) {
             this.backend = backend;
             this.serializers = serializers;
             this.clock = clock;
+            this.configuration = configuration;
         }
 
         @Override
@@ -276,7 +290,7 @@ public class WindowOperatorBenchmark {
 
         @Override
         public Configuration jobConfiguration() {
-            return new Configuration();
+            return configuration;
         }
 
         @Override
