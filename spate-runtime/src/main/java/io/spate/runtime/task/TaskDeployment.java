@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * What a TaskExecutor needs to run one subtask: the job's plan, which vertex and subtask, the run
  * (attempt) it belongs to, for a source its share of the splits, and the checkpoint to restore from
- * ({@code null} for a fresh start).
+ * ({@code null} for a fresh start), and where the subtasks of the run are.
  */
 @Internal
 public record TaskDeployment(
@@ -19,7 +19,34 @@ public record TaskDeployment(
         int vertexId,
         int subtaskIndex,
         List<? extends SourceSplit> splits,
-        TaskRestore restore) {
+        TaskRestore restore,
+        SubtaskLocations locations) {
+
+    public TaskDeployment {
+        if (locations == null) {
+            locations = SubtaskLocations.LOCAL;
+        }
+    }
+
+    /** A deployment whose peers all run in this process. */
+    public TaskDeployment(
+            JobId jobId,
+            int attempt,
+            JobGraph jobGraph,
+            int vertexId,
+            int subtaskIndex,
+            List<? extends SourceSplit> splits,
+            TaskRestore restore) {
+        this(
+                jobId,
+                attempt,
+                jobGraph,
+                vertexId,
+                subtaskIndex,
+                splits,
+                restore,
+                SubtaskLocations.LOCAL);
+    }
 
     /** A deployment that starts fresh, without restored state. */
     public TaskDeployment(
@@ -29,7 +56,15 @@ public record TaskDeployment(
             int vertexId,
             int subtaskIndex,
             List<? extends SourceSplit> splits) {
-        this(jobId, attempt, jobGraph, vertexId, subtaskIndex, splits, null);
+        this(
+                jobId,
+                attempt,
+                jobGraph,
+                vertexId,
+                subtaskIndex,
+                splits,
+                null,
+                SubtaskLocations.LOCAL);
     }
 
     /** {@code "Map -> Filter (2/4)"}. */
