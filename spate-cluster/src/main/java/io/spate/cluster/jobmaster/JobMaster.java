@@ -27,6 +27,7 @@ import io.spate.core.checkpoint.SubtaskStateHandle;
 import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.JobVertex;
 import io.spate.runtime.task.SplitAssignment;
+import io.spate.runtime.task.SubtaskLocations;
 import io.spate.runtime.task.TaskDeployment;
 import io.spate.runtime.task.TaskMetrics;
 import io.spate.runtime.task.TaskRestore;
@@ -214,6 +215,24 @@ public final class JobMaster implements JobMasterGateway {
 
     /** Deploys a new attempt of every subtask, restoring from {@code from} when not null. */
     private void deploy(CompletedCheckpoint from) {
+        if (!resourceManager.allRegistered(slots)) {
+            // A TaskExecutor of this job went away: take slots on the ones still here.
+            resourceManager.release(jobId);
+            try {
+                slots = resourceManager.allocate(jobId, jobGraph.maxVertexParallelism());
+            } catch (ResourceManager.NotEnoughSlotsException e) {
+                LOG.info(
+                        "Job '{}' ({}) cannot restart yet: {}",
+                        jobGraph.name(),
+                        jobId,
+                        e.getMessage());
+                failure = e;
+                failedTask = "slot allocation";
+                failureMillis = clock.millis();
+                decideRestart();
+                return;
+            }
+        }
         attempt++;
         tasks.clear();
         finishedCounters.clear();
@@ -238,6 +257,7 @@ public final class JobMaster implements JobMasterGateway {
                                     clock.millis()));
         }
         transition(JobStatus.RUNNING);
+        SubtaskLocations locations = locations();
         Map<TaskKey, TaskExecutorGateway> all = new LinkedHashMap<>();
         Set<TaskKey> sources = new HashSet<>();
         List<Runnable> submissions = new ArrayList<>();
@@ -248,7 +268,18 @@ public final class JobMaster implements JobMasterGateway {
                 List<? extends SourceSplit> mine =
                         v.isSource() ? splits.get(v.id()).get(i) : List.of();
                 TaskDeployment deployment =
-                        new TaskDeployment(jobId, attempt, jobGraph, v.id(), i, mine, restore);
+                        new TaskDeployment(
+                                jobId,
+                                attempt,
+                                jobGraph,
+                                v.id(),
+                                i,
+                                mine,
+                                restore,
+                                locations.self() == null
+                                        ? locations
+                                        : new SubtaskLocations(
+                                                slot.exchangeAddress(), locations.vertices()));
                 tasks.put(key, new Deployed(slot.gateway(), deployment.taskName()));
                 all.put(key, slot.gateway());
                 if (v.isSource()) {
@@ -266,6 +297,35 @@ public final class JobMaster implements JobMasterGateway {
                 attempt,
                 tasks.size(),
                 from == null ? "" : ", restored from " + from.directory());
+    }
+
+    /**
+     * Where each subtask goes: subtask i of every vertex to slot i. {@link SubtaskLocations#LOCAL}
+     * when every slot is in this process; else {@code self} is a placeholder that each deployment
+     * replaces with its own slot's address.
+     */
+    private SubtaskLocations locations() {
+        if (slots.stream().allMatch(s -> s.exchangeAddress() == null)) {
+            return SubtaskLocations.LOCAL;
+        }
+        Map<Integer, List<String>> vertices = new HashMap<>();
+        for (JobVertex v : jobGraph.vertices()) {
+            List<String> addresses = new ArrayList<>(v.parallelism());
+            for (int i = 0; i < v.parallelism(); i++) {
+                String address = slots.get(i).exchangeAddress();
+                if (address == null) {
+                    throw new IllegalStateException(
+                            "Slot "
+                                    + i
+                                    + " of job "
+                                    + jobId
+                                    + " is in the JobManager's process, the others are not");
+                }
+                addresses.add(address);
+            }
+            vertices.put(v.id(), addresses);
+        }
+        return new SubtaskLocations("", vertices);
     }
 
     private void submit(TaskKey key, TaskExecutorGateway gateway, TaskDeployment deployment) {

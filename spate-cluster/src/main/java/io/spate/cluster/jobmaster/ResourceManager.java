@@ -18,17 +18,23 @@ public final class ResourceManager implements ResourceManagerGateway {
     private final MainThreadExecutor mainThread;
     private final Map<String, Registered> taskExecutors = new LinkedHashMap<>();
 
-    /** A slot given to a job: which TaskExecutor, reached through which gateway. */
-    public record Slot(String taskExecutorId, TaskExecutorGateway gateway) {}
+    /**
+     * A slot given to a job: which TaskExecutor, reached through which gateway, and the address of
+     * its process's exchange (null when it runs in this process).
+     */
+    public record Slot(
+            String taskExecutorId, TaskExecutorGateway gateway, String exchangeAddress) {}
 
     private static final class Registered {
         final TaskExecutorGateway gateway;
         final int slots;
+        final String exchangeAddress;
         final Map<JobId, Integer> used = new LinkedHashMap<>();
 
-        Registered(TaskExecutorGateway gateway, int slots) {
+        Registered(TaskExecutorGateway gateway, int slots, String exchangeAddress) {
             this.gateway = gateway;
             this.slots = slots;
+            this.exchangeAddress = exchangeAddress;
         }
 
         int free() {
@@ -43,9 +49,34 @@ public final class ResourceManager implements ResourceManagerGateway {
     @Override
     public CompletableFuture<Void> registerTaskExecutor(
             String taskExecutorId, int slots, TaskExecutorGateway gateway) {
+        return registerTaskExecutor(taskExecutorId, slots, gateway, null);
+    }
+
+    @Override
+    public CompletableFuture<Void> registerTaskExecutor(
+            String taskExecutorId, int slots, TaskExecutorGateway gateway, String exchangeAddress) {
         mainThread.assertMainThread();
-        taskExecutors.put(taskExecutorId, new Registered(gateway, slots));
+        taskExecutors.put(taskExecutorId, new Registered(gateway, slots, exchangeAddress));
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> unregisterTaskExecutor(String taskExecutorId) {
+        mainThread.assertMainThread();
+        taskExecutors.remove(taskExecutorId);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Whether every one of {@code slots} is on a TaskExecutor that is still registered. */
+    public boolean allRegistered(List<Slot> slots) {
+        mainThread.assertMainThread();
+        for (Slot slot : slots) {
+            Registered r = taskExecutors.get(slot.taskExecutorId());
+            if (r == null || r.gateway != slot.gateway()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -76,7 +107,7 @@ public final class ResourceManager implements ResourceManagerGateway {
                 Registered r = e.getValue();
                 if (slots.size() < count && r.free() > 0) {
                     r.used.merge(jobId, 1, Integer::sum);
-                    slots.add(new Slot(e.getKey(), r.gateway));
+                    slots.add(new Slot(e.getKey(), r.gateway, r.exchangeAddress));
                 }
             }
         }

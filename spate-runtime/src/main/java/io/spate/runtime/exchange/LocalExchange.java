@@ -30,6 +30,18 @@ public final class LocalExchange {
         return channels.computeIfAbsent(id, k -> new SpscArrayQueue<>(queueCapacity));
     }
 
+    /** The consumer end of channel {@code id}. */
+    public InputChannel input(ChannelId id) {
+        SpscArrayQueue<Object> queue = channel(id);
+        return queue::poll;
+    }
+
+    /** The producer end of channel {@code id}. */
+    public OutputChannel output(ChannelId id) {
+        SpscArrayQueue<Object> queue = channel(id);
+        return queue::offer;
+    }
+
     /** Drops the channels of a job's run, once its tasks are gone. */
     public void release(JobId jobId, int attempt) {
         channels.keySet().removeIf(id -> id.jobId().equals(jobId) && id.attempt() == attempt);

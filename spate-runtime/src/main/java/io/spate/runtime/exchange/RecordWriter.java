@@ -10,7 +10,8 @@ import java.util.ArrayDeque;
 
 /**
  * The producer side of one exchange for one subtask: partitions records over its channels, collects
- * them into batches and offers full batches to the channels' queues.
+ * them into batches and offers full batches to the channels ({@link OutputChannel}: in-process
+ * queues or connections).
  *
  * <p>Never blocks: a batch that a full queue refuses waits in the channel's pending list, and
  * {@link #hasPending()} tells the tasklet to stop taking input until {@link #flush()} has moved it
@@ -26,13 +27,27 @@ public final class RecordWriter implements Output<Object> {
     private long highWaterMark;
 
     public RecordWriter(
-            StreamPartitioner<Object> partitioner, SpscArrayQueue<Object>[] queues, int batchSize) {
+            StreamPartitioner<Object> partitioner, OutputChannel[] outputs, int batchSize) {
         this.partitioner = partitioner;
         this.batchSize = batchSize;
-        this.channels = new Channel[queues.length];
-        for (int i = 0; i < queues.length; i++) {
-            channels[i] = new Channel(queues[i]);
+        this.channels = new Channel[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            channels[i] = new Channel(outputs[i]);
         }
+    }
+
+    /** A writer onto in-process queues. */
+    public RecordWriter(
+            StreamPartitioner<Object> partitioner, SpscArrayQueue<Object>[] queues, int batchSize) {
+        this(partitioner, asOutputs(queues), batchSize);
+    }
+
+    private static OutputChannel[] asOutputs(SpscArrayQueue<Object>[] queues) {
+        OutputChannel[] outputs = new OutputChannel[queues.length];
+        for (int i = 0; i < queues.length; i++) {
+            outputs[i] = queues[i]::offer;
+        }
+        return outputs;
     }
 
     @Override
@@ -148,11 +163,11 @@ public final class RecordWriter implements Output<Object> {
     }
 
     private final class Channel {
-        final SpscArrayQueue<Object> queue;
+        final OutputChannel queue;
         final ArrayDeque<Object> pending = new ArrayDeque<>();
         RecordBatch building = new RecordBatch(batchSize);
 
-        Channel(SpscArrayQueue<Object> queue) {
+        Channel(OutputChannel queue) {
             this.queue = queue;
         }
     }

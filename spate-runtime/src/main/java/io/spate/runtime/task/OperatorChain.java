@@ -14,7 +14,6 @@ import io.spate.api.graph.OperatorSpec;
 import io.spate.api.graph.SourceSpec;
 import io.spate.api.graph.TwoInputOperatorSpec;
 import io.spate.common.JobId;
-import io.spate.common.concurrent.SpscArrayQueue;
 import io.spate.common.config.Configuration;
 import io.spate.common.serialization.TypeSerializer;
 import io.spate.common.time.Clock;
@@ -46,6 +45,7 @@ import io.spate.core.state.KeyedStateBackend;
 import io.spate.core.state.KeyedStateSnapshot;
 import io.spate.core.timers.ProcessingTimeService;
 import io.spate.runtime.exchange.ChannelId;
+import io.spate.runtime.exchange.OutputChannel;
 import io.spate.runtime.exchange.RecordWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -244,17 +244,20 @@ final class OperatorChain {
                         deployment.subtaskIndex(),
                         vertex.parallelism(),
                         target.parallelism());
-        SpscArrayQueue<Object>[] queues = new SpscArrayQueue[targets.length];
+        OutputChannel[] outputs = new OutputChannel[targets.length];
         for (int c = 0; c < targets.length; c++) {
-            queues[c] =
-                    env.exchange()
-                            .channel(
-                                    new ChannelId(
-                                            deployment.jobId(),
-                                            deployment.attempt(),
-                                            edge.id(),
-                                            deployment.subtaskIndex(),
-                                            targets[c]));
+            ChannelId id =
+                    new ChannelId(
+                            deployment.jobId(),
+                            deployment.attempt(),
+                            edge.id(),
+                            deployment.subtaskIndex(),
+                            targets[c]);
+            outputs[c] =
+                    env.outputChannel(
+                            id,
+                            deployment.locations().remoteAddressOf(target.id(), targets[c]),
+                            edge.serializer());
         }
         StreamPartitioner<Object> partitioner =
                 Partitioners.create(
@@ -262,7 +265,7 @@ final class OperatorChain {
                         deployment.subtaskIndex(),
                         targets.length,
                         target.maxParallelism());
-        return new RecordWriter(partitioner, queues, env.batchSize());
+        return new RecordWriter(partitioner, outputs, env.batchSize());
     }
 
     /** Opens the operators from the tail to the head, so that receivers are ready first. */

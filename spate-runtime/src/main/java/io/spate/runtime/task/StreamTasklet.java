@@ -4,7 +4,6 @@ import io.spate.annotations.Internal;
 import io.spate.annotations.NotThreadSafe;
 import io.spate.api.connector.source.InputStatus;
 import io.spate.api.execution.OperatorException;
-import io.spate.common.concurrent.SpscArrayQueue;
 import io.spate.core.operators.Output;
 import io.spate.core.operators.StreamElements;
 import io.spate.core.partition.ExchangePattern;
@@ -13,6 +12,7 @@ import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.JobVertex;
 import io.spate.runtime.exchange.ChannelId;
 import io.spate.runtime.exchange.ControlEvent;
+import io.spate.runtime.exchange.InputChannel;
 import io.spate.runtime.exchange.RecordBatch;
 import io.spate.runtime.exchange.RecordWriter;
 import io.spate.runtime.execution.ProgressState;
@@ -59,7 +59,7 @@ public final class StreamTasklet implements Tasklet {
     private TaskProcessingTimeService processingTime;
     private WatermarkValve valve;
     private List<RecordWriter> writers;
-    private SpscArrayQueue<Object>[] inputs;
+    private InputChannel[] inputs;
 
     /** Which input of the head operator (0 or 1) each channel feeds. */
     private int[] channelInput;
@@ -147,7 +147,7 @@ public final class StreamTasklet implements Tasklet {
     private void connectInputs() {
         JobGraph graph = deployment.jobGraph();
         JobVertex vertex = graph.vertex(deployment.vertexId());
-        List<SpscArrayQueue<Object>> queues = new ArrayList<>();
+        List<InputChannel> queues = new ArrayList<>();
         List<Integer> inputIndexes = new ArrayList<>();
         for (int edgeId : vertex.inputEdges()) {
             JobEdge edge = graph.edge(edgeId);
@@ -159,18 +159,19 @@ public final class StreamTasklet implements Tasklet {
                             upstream.parallelism(),
                             vertex.parallelism())) {
                 queues.add(
-                        env.exchange()
-                                .channel(
-                                        new ChannelId(
-                                                deployment.jobId(),
-                                                deployment.attempt(),
-                                                edgeId,
-                                                producer,
-                                                deployment.subtaskIndex())));
+                        env.inputChannel(
+                                new ChannelId(
+                                        deployment.jobId(),
+                                        deployment.attempt(),
+                                        edgeId,
+                                        producer,
+                                        deployment.subtaskIndex()),
+                                deployment.locations().remoteAddressOf(upstream.id(), producer),
+                                edge.serializer()));
                 inputIndexes.add(edge.targetInput());
             }
         }
-        inputs = queues.toArray(new SpscArrayQueue[0]);
+        inputs = queues.toArray(new InputChannel[0]);
         channelInput = inputIndexes.stream().mapToInt(Integer::intValue).toArray();
         inputEnded = new boolean[inputs.length];
     }
