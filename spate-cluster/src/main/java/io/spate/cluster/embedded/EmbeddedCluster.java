@@ -5,11 +5,9 @@ import io.spate.cluster.ClusterOptions;
 import io.spate.cluster.gateway.DispatcherGateway;
 import io.spate.cluster.gateway.ResourceManagerGateway;
 import io.spate.cluster.gateway.TaskExecutorGateway;
-import io.spate.cluster.jobmaster.Dispatcher;
-import io.spate.cluster.jobmaster.ResourceManager;
+import io.spate.cluster.jobmaster.JobManager;
 import io.spate.cluster.rest.RestServer;
 import io.spate.cluster.rpc.LocalRpc;
-import io.spate.cluster.rpc.MainThreadExecutor;
 import io.spate.cluster.taskexecutor.TaskExecutor;
 import io.spate.common.JobId;
 import io.spate.common.config.Configuration;
@@ -22,12 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A JobManager and N TaskExecutors inside this JVM: the same roles and gateways as a distributed
@@ -43,9 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * own few. {@link #close()} stops all of them.
  */
 public final class EmbeddedCluster implements AutoCloseable {
-    private final MainThreadExecutor jobManagerThread;
-    private final ScheduledThreadPoolExecutor jobManagerTimer;
-    private final ThreadPoolExecutor jobManagerIo;
+    private final JobManager jobManager;
     private final DispatcherGateway dispatcher;
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
     private final LocalExchange exchange;
@@ -57,22 +47,9 @@ public final class EmbeddedCluster implements AutoCloseable {
     private EmbeddedCluster(
             Configuration config, Clock clock, int taskExecutorCount, int slotsEach) {
         this.exchange = new LocalExchange(config.get(ClusterOptions.QUEUE_CAPACITY));
-        this.jobManagerThread = new MainThreadExecutor("spate-jobmanager");
-        ResourceManager resourceManager = new ResourceManager(jobManagerThread);
-        this.jobManagerTimer = lazyScheduler("spate-jobmanager-timer");
-        this.jobManagerIo = lazyPool("spate-jobmanager-io", 1);
-        Dispatcher dispatcherEndpoint =
-                new Dispatcher(
-                        jobManagerThread,
-                        resourceManager,
-                        clock,
-                        this::userClassLoader,
-                        jobManagerTimer,
-                        jobManagerIo);
-        this.dispatcher =
-                LocalRpc.connect(DispatcherGateway.class, dispatcherEndpoint, jobManagerThread);
-        ResourceManagerGateway rm =
-                LocalRpc.connect(ResourceManagerGateway.class, resourceManager, jobManagerThread);
+        this.jobManager = new JobManager(clock, this::userClassLoader);
+        this.dispatcher = jobManager.dispatcher();
+        ResourceManagerGateway rm = jobManager.resourceManager();
 
         Integer configuredWorkers = config.get(ClusterOptions.WORKER_THREADS);
         int workers =
@@ -165,46 +142,6 @@ public final class EmbeddedCluster implements AutoCloseable {
         for (TaskExecutor te : taskExecutors) {
             te.close();
         }
-        jobManagerTimer.shutdownNow();
-        jobManagerIo.shutdownNow();
-        try {
-            jobManagerTimer.awaitTermination(10, TimeUnit.SECONDS);
-            jobManagerIo.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        jobManagerThread.close();
-    }
-
-    /** A timer whose thread exists only while something is scheduled. */
-    private static ScheduledThreadPoolExecutor lazyScheduler(String name) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(name));
-        timer.setRemoveOnCancelPolicy(true);
-        timer.setKeepAliveTime(10, TimeUnit.SECONDS);
-        timer.allowCoreThreadTimeOut(true);
-        return timer;
-    }
-
-    /** A pool whose threads exist only while there is work. */
-    private static ThreadPoolExecutor lazyPool(String name, int threads) {
-        ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(
-                        threads,
-                        threads,
-                        10,
-                        TimeUnit.SECONDS,
-                        new LinkedBlockingQueue<>(),
-                        daemon(name));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        jobManager.close();
     }
 }

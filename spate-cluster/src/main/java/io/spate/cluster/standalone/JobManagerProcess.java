@@ -2,39 +2,92 @@ package io.spate.cluster.standalone;
 
 import io.spate.api.cluster.ClusterProcess;
 import io.spate.api.cluster.ClusterProcessFactory;
+import io.spate.cluster.jobmaster.JobManager;
+import io.spate.cluster.rest.RestServer;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.function.Consumer;
 
 /**
- * {@code spate jobmanager}: the standalone JobManager. Today it runs the resource-manager endpoint
- * that TaskManagers register and heartbeat with; the Dispatcher and JobMasters join it when jobs
- * can be submitted to a standalone cluster (issue 6).
+ * {@code spate jobmanager}: the standalone JobManager. It runs the {@link JobManager} role
+ * (Dispatcher, JobMasters, ResourceManager), the endpoint TaskManagers register, heartbeat and
+ * report on their subtasks with ({@link ResourceManagerEndpoint}), and the REST API clients submit
+ * and control jobs through.
  */
 public final class JobManagerProcess implements ClusterProcess {
+    private final JobManager jobManager;
     private final ResourceManagerEndpoint resources;
+    private final RestServer rest;
 
-    private JobManagerProcess(ResourceManagerEndpoint resources) {
+    private JobManagerProcess(
+            JobManager jobManager, ResourceManagerEndpoint resources, RestServer rest) {
+        this.jobManager = jobManager;
         this.resources = resources;
+        this.rest = rest;
     }
 
+    /**
+     * Starts the role, then listens for TaskManagers and for REST clients.
+     *
+     * @throws io.spate.network.NetworkException when the TaskManagers' port is in use
+     * @throws IllegalStateException when no REST port is free
+     */
     public static JobManagerProcess start(
             Configuration conf, Clock clock, Consumer<String> announcements) {
-        ResourceManagerEndpoint resources =
-                ResourceManagerEndpoint.start(conf, clock, announcements);
-        InetSocketAddress a = resources.address();
-        announcements.accept("JobManager listening on " + a.getHostString() + ":" + a.getPort());
-        return new JobManagerProcess(resources);
+        JobManager jobManager =
+                new JobManager(clock, jobId -> JobManagerProcess.class.getClassLoader());
+        JobArtifacts artifacts = JobArtifacts.withoutJars();
+        ResourceManagerEndpoint resources = null;
+        try {
+            resources =
+                    ResourceManagerEndpoint.start(
+                            conf, clock, announcements, jobManager.resourceManager(), artifacts);
+            // The API waits for people, in wall-clock time, whatever clock the jobs use.
+            RestServer rest = RestServer.start(jobManager.dispatcher(), conf, Clock.system());
+            InetSocketAddress a = resources.address();
+            announcements.accept(
+                    "JobManager listening on "
+                            + a.getHostString()
+                            + ":"
+                            + a.getPort()
+                            + " for TaskManagers; REST API on "
+                            + rest.address()
+                            + " (spate run/list/cancel --jobmanager "
+                            + rest.address().getHost()
+                            + ":"
+                            + rest.address().getPort()
+                            + ")");
+            return new JobManagerProcess(jobManager, resources, rest);
+        } catch (RuntimeException e) {
+            if (resources != null) {
+                resources.close();
+            }
+            jobManager.close();
+            throw e;
+        }
     }
 
     public ResourceManagerEndpoint resources() {
         return resources;
     }
 
+    /** The base address of the REST API. */
+    public URI restAddress() {
+        return rest.address();
+    }
+
+    /**
+     * Stops in order: the REST API (after answering what is in flight), the TaskManagers' endpoint
+     * (telling each that the JobManager leaves, so they cancel their subtasks), then the role's
+     * threads.
+     */
     @Override
     public void close() {
+        rest.close();
         resources.close();
+        jobManager.close();
     }
 
     /** Registered as a {@link java.util.ServiceLoader} service for the command line. */

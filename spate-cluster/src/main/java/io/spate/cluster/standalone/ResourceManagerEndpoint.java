@@ -3,12 +3,15 @@ package io.spate.cluster.standalone;
 import io.spate.cluster.controlplane.ControlPlaneCodec;
 import io.spate.cluster.controlplane.ControlPlaneException;
 import io.spate.cluster.controlplane.ControlPlaneMessage;
+import io.spate.cluster.controlplane.ControlPlaneMessage.ArtifactChunk;
 import io.spate.cluster.controlplane.ControlPlaneMessage.Disconnect;
+import io.spate.cluster.controlplane.ControlPlaneMessage.FetchArtifact;
 import io.spate.cluster.controlplane.ControlPlaneMessage.Heartbeat;
 import io.spate.cluster.controlplane.ControlPlaneMessage.RegisterTaskManager;
 import io.spate.cluster.controlplane.ControlPlaneMessage.RegistrationAck;
 import io.spate.cluster.controlplane.ControlPlaneMessage.RegistrationRefusal;
 import io.spate.cluster.controlplane.TaskManagerId;
+import io.spate.cluster.gateway.ResourceManagerGateway;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
 import io.spate.network.Connection;
@@ -18,7 +21,11 @@ import io.spate.network.InboundHandler;
 import io.spate.network.NetworkConfig;
 import io.spate.network.NetworkOptions;
 import io.spate.network.NetworkServer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,15 +48,15 @@ import org.slf4j.LoggerFactory;
  * control thread ({@code spate-jobmanager-resources}), which also runs the heartbeat timer. The
  * public queries may be called from any thread.
  *
- * <p>TODO(issue 6, next increment): feed {@link io.spate.cluster.jobmaster.ResourceManager}. It
- * needs a {@link io.spate.cluster.gateway.TaskExecutorGateway} per TaskManager, which will be a
- * remote gateway over this same connection; then a registration calls {@code
- * registerTaskExecutor(id, slots, remoteGateway)} on the JobManager's main thread, and a loss calls
- * a new {@code ResourceManager.unregister(id)} that fails over the jobs using its slots.
+ * <p>Each registered TaskManager becomes a {@link RemoteTaskExecutor} offered to the JobManager's
+ * {@link ResourceManagerGateway}; a loss unregisters it there and reports its subtasks FAILED, so
+ * that their jobs fail over from their latest checkpoint onto the slots that remain. TaskManagers
+ * fetch jobs' jars here too ({@code FetchArtifact}), in chunks.
  */
 public final class ResourceManagerEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceManagerEndpoint.class);
     private static final long CALL_TIMEOUT_MILLIS = 10_000;
+    private static final int ARTIFACT_CHUNK = 1 << 20;
 
     /** What the JobManager knows of a registered TaskManager. */
     public record TaskManagerInfo(TaskManagerId id, String address, int slots) {}
@@ -59,7 +66,10 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
     private final long intervalMillis;
     private final long timeoutMillis;
     private final ControlThread control = new ControlThread("spate-jobmanager-resources");
+    private final ControlThread artifactIo = new ControlThread("spate-jobmanager-artifacts");
     private final NetworkServer server;
+    private final ResourceManagerGateway resourceManager;
+    private final JobArtifacts artifacts;
 
     // ---- state of the control thread
     private final Set<Peer> peers = new LinkedHashSet<>();
@@ -67,8 +77,14 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
     private boolean closed;
 
     private ResourceManagerEndpoint(
-            Configuration conf, Clock clock, Consumer<String> announcements) {
+            Configuration conf,
+            Clock clock,
+            Consumer<String> announcements,
+            ResourceManagerGateway resourceManager,
+            JobArtifacts artifacts) {
         this.clock = clock;
+        this.resourceManager = resourceManager;
+        this.artifacts = artifacts;
         this.announcements = announcements;
         this.intervalMillis = positiveMillis(conf, StandaloneOptions.HEARTBEAT_INTERVAL);
         this.timeoutMillis = positiveMillis(conf, StandaloneOptions.HEARTBEAT_TIMEOUT);
@@ -80,6 +96,7 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
                     NetworkServer.start(NetworkConfig.from(network), "jobmanager", this::accept);
         } catch (RuntimeException e) {
             control.shutdown();
+            artifactIo.shutdown();
             throw e;
         }
         control.every(this::tick, Math.max(1, intervalMillis / 2));
@@ -93,7 +110,21 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
      */
     public static ResourceManagerEndpoint start(
             Configuration conf, Clock clock, Consumer<String> announcements) {
-        return new ResourceManagerEndpoint(conf, clock, announcements);
+        return new ResourceManagerEndpoint(
+                conf, clock, announcements, null, JobArtifacts.withoutJars());
+    }
+
+    /**
+     * Starts listening and offers every TaskManager that registers to {@code resourceManager}, as a
+     * remote TaskExecutor that gets jobs' graphs and jars from {@code artifacts}.
+     */
+    public static ResourceManagerEndpoint start(
+            Configuration conf,
+            Clock clock,
+            Consumer<String> announcements,
+            ResourceManagerGateway resourceManager,
+            JobArtifacts artifacts) {
+        return new ResourceManagerEndpoint(conf, clock, announcements, resourceManager, artifacts);
     }
 
     public InetSocketAddress address() {
@@ -139,6 +170,7 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
         }
         server.close();
         control.shutdown();
+        artifactIo.shutdown();
     }
 
     private InboundHandler accept(Connection connection) {
@@ -162,6 +194,10 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
             }
         } else if (message instanceof Disconnect m) {
             lost(peer, "it left (" + m.reason() + ")");
+        } else if (message instanceof FetchArtifact m && peer.id != null) {
+            serveArtifact(peer, m);
+        } else if (peer.remote != null && peer.remote.onMessage(message)) {
+            // a report on subtasks, handed to their JobMasters
         } else {
             violation(
                     peer,
@@ -200,6 +236,18 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
         peer.slots = m.slots();
         registered.put(m.id(), peer);
         peer.send(new RegistrationAck(m.id(), intervalMillis, timeoutMillis));
+        if (resourceManager != null) {
+            peer.remote =
+                    new RemoteTaskExecutor(
+                            m.id(),
+                            peer.remote() + ", exchange at " + m.address(),
+                            peer::send,
+                            artifacts,
+                            control,
+                            Math.max(CALL_TIMEOUT_MILLIS, timeoutMillis));
+            resourceManager.registerTaskExecutor(
+                    m.id().value(), m.slots(), peer.remote, m.address());
+        }
         announce(
                 "TaskManager "
                         + m.id()
@@ -236,6 +284,9 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
         if (!peers.contains(peer)) {
             return;
         }
+        if (peer.lostReason == null) {
+            peer.lostReason = reason;
+        }
         if (unregister(peer)) {
             String line =
                     "TaskManager "
@@ -261,7 +312,56 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
     }
 
     private boolean unregister(Peer peer) {
-        return peer.id != null && registered.remove(peer.id, peer);
+        if (peer.id == null || !registered.remove(peer.id, peer)) {
+            return false;
+        }
+        if (peer.remote != null) {
+            // First out of the ResourceManager, so that the restarts the loss causes take other
+            // slots.
+            resourceManager.unregisterTaskExecutor(peer.id.value());
+            peer.remote.lost(peer.lostReason == null ? "its connection ended" : peer.lostReason);
+        }
+        return true;
+    }
+
+    /** Sends a jar in chunks, read on the artifact thread so that heartbeats keep flowing. */
+    private void serveArtifact(Peer peer, FetchArtifact m) {
+        artifactIo.execute(
+                () -> {
+                    Path file = artifacts.artifactFile(m.artifactId());
+                    if (file == null) {
+                        peer.send(
+                                new ArtifactChunk(
+                                        m.requestId(),
+                                        0,
+                                        true,
+                                        new byte[0],
+                                        "the JobManager has no artifact " + m.artifactId()));
+                        return;
+                    }
+                    try (InputStream in = Files.newInputStream(file)) {
+                        long size = Files.size(file);
+                        long chunks = Math.max(1, (size + ARTIFACT_CHUNK - 1) / ARTIFACT_CHUNK);
+                        for (int index = 0; index < chunks; index++) {
+                            byte[] chunk = in.readNBytes(ARTIFACT_CHUNK);
+                            peer.send(
+                                    new ArtifactChunk(
+                                            m.requestId(),
+                                            index,
+                                            index == chunks - 1,
+                                            chunk,
+                                            null));
+                        }
+                    } catch (IOException e) {
+                        peer.send(
+                                new ArtifactChunk(
+                                        m.requestId(),
+                                        0,
+                                        true,
+                                        new byte[0],
+                                        "could not read artifact " + m.artifactId() + ": " + e));
+                    }
+                });
     }
 
     private void refuse(Peer peer, String reason) {
@@ -311,6 +411,8 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
         TaskManagerId id;
         String address;
         int slots;
+        RemoteTaskExecutor remote;
+        String lostReason;
 
         Peer(Connection connection, long now) {
             this.connection = connection;

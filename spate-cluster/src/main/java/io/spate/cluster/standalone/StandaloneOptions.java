@@ -50,4 +50,31 @@ public final class StandaloneOptions {
                             "The longest a TaskManager that lost its JobManager waits between two"
                                     + " attempts to register again; it starts at 100 ms and"
                                     + " doubles.");
+
+    public static final ConfigOption<String> DATA_ADDRESS =
+            ConfigOption.key("taskmanager.data.address")
+                    .stringType()
+                    .defaultValue("127.0.0.1")
+                    .description(
+                            "The address a TaskManager listens on for the data of other"
+                                    + " TaskManagers (remote exchanges), and tells the JobManager."
+                                    + " Loopback by default: set it to an address other machines"
+                                    + " reach to run a cluster on several machines.");
+
+    public static final ConfigOption<Integer> DATA_PORT =
+            ConfigOption.key("taskmanager.data.port")
+                    .intType()
+                    .defaultValue(0)
+                    .description(
+                            "The port a TaskManager listens on for the data of other TaskManagers"
+                                    + " (0: any free port).");
+
+    public static final ConfigOption<Duration> RPC_TIMEOUT =
+            ConfigOption.key("jobmanager.rpc.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .description(
+                            "How long the JobManager waits for a TaskManager to answer a request"
+                                    + " (deploying a subtask, which may include fetching the job's"
+                                    + " jar; metrics) before it gives up on it.");
 }

@@ -2,6 +2,7 @@ package io.spate.cluster.standalone;
 
 import io.spate.api.cluster.ClusterProcess;
 import io.spate.api.cluster.ClusterProcessFactory;
+import io.spate.cluster.ClusterOptions;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
 import java.util.function.Consumer;
@@ -16,32 +17,55 @@ import org.slf4j.LoggerFactory;
 public final class TaskManagerProcess implements ClusterProcess {
     private static final Logger LOG = LoggerFactory.getLogger(TaskManagerProcess.class);
 
+    private final TaskExecutorHost host;
     private final TaskManagerRunner runner;
 
-    private TaskManagerProcess(TaskManagerRunner runner) {
+    private TaskManagerProcess(TaskExecutorHost host, TaskManagerRunner runner) {
+        this.host = host;
         this.runner = runner;
     }
 
+    /**
+     * Starts the TaskExecutor (worker threads, the exchange's server) and registers it with the
+     * JobManager.
+     */
     public static TaskManagerProcess start(
             Configuration conf, Clock clock, Consumer<String> announcements) {
-        return new TaskManagerProcess(
-                TaskManagerRunner.start(
-                        conf, clock, announcements, TaskManagerProcess::cancelAllTasks));
-    }
-
-    /** The hook of {@link JobManagerLossListener}: no tasks run on a standalone TaskManager yet. */
-    private static void cancelAllTasks(String reason) {
-        // TODO(issue 6): cancel every task of the TaskExecutor here (no zombie writers).
-        LOG.info("No tasks to cancel after losing the JobManager ({})", reason);
+        Integer configuredSlots = conf.get(ClusterOptions.TASK_SLOTS);
+        int slots = configuredSlots == null ? 1 : configuredSlots;
+        TaskExecutorHost host = new TaskExecutorHost(conf, clock, "taskexecutor", slots);
+        try {
+            TaskManagerRunner runner =
+                    TaskManagerRunner.start(
+                            conf,
+                            clock,
+                            announcements,
+                            host::onJobManagerLost,
+                            host.exchangeAddress(),
+                            host::onMessage);
+            host.connect(runner::send);
+            LOG.info("TaskManager {} exchanges data at {}", runner.id(), host.exchangeAddress());
+            return new TaskManagerProcess(host, runner);
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
+        }
     }
 
     public TaskManagerRunner runner() {
         return runner;
     }
 
+    /** The TaskExecutor of this process, for tests. */
+    public io.spate.cluster.taskexecutor.TaskExecutor taskExecutor() {
+        return host.taskExecutor();
+    }
+
+    /** Leaves the cluster in order: says goodbye to the JobManager, then stops the subtasks. */
     @Override
     public void close() {
         runner.close();
+        host.close();
     }
 
     /** Registered as a {@link java.util.ServiceLoader} service for the command line. */

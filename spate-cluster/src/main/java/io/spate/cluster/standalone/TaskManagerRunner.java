@@ -52,6 +52,8 @@ public final class TaskManagerRunner implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> announcements;
     private final JobManagerLossListener lossListener;
+    private final String exchangeAddress;
+    private final Consumer<ControlPlaneMessage> taskMessages;
     private final long maxBackoffMillis;
     private final long startupWaitMillis;
     private final NetworkClient client;
@@ -71,8 +73,12 @@ public final class TaskManagerRunner implements AutoCloseable {
             Configuration conf,
             Clock clock,
             Consumer<String> announcements,
-            JobManagerLossListener lossListener) {
+            JobManagerLossListener lossListener,
+            String exchangeAddress,
+            Consumer<ControlPlaneMessage> taskMessages) {
         this.id = TaskManagerId.generate();
+        this.exchangeAddress = exchangeAddress;
+        this.taskMessages = taskMessages;
         this.host = conf.get(StandaloneOptions.RPC_ADDRESS);
         this.port = conf.get(StandaloneOptions.RPC_PORT);
         Integer configuredSlots = conf.get(ClusterOptions.TASK_SLOTS);
@@ -112,7 +118,28 @@ public final class TaskManagerRunner implements AutoCloseable {
             Clock clock,
             Consumer<String> announcements,
             JobManagerLossListener lossListener) {
-        TaskManagerRunner runner = new TaskManagerRunner(conf, clock, announcements, lossListener);
+        return start(conf, clock, announcements, lossListener, null, null);
+    }
+
+    /**
+     * Like {@link #start(Configuration, Clock, Consumer, JobManagerLossListener)}, for a
+     * TaskManager that runs subtasks.
+     *
+     * @param exchangeAddress where other TaskManagers reach this one's exchange ({@code
+     *     host:port}), told to the JobManager in the registration
+     * @param taskMessages receives, on the control thread, the JobManager's messages about subtasks
+     *     (deploy, cancel, checkpoints, jars); must not block
+     */
+    public static TaskManagerRunner start(
+            Configuration conf,
+            Clock clock,
+            Consumer<String> announcements,
+            JobManagerLossListener lossListener,
+            String exchangeAddress,
+            Consumer<ControlPlaneMessage> taskMessages) {
+        TaskManagerRunner runner =
+                new TaskManagerRunner(
+                        conf, clock, announcements, lossListener, exchangeAddress, taskMessages);
         try {
             CompletableFuture<Void> first =
                     runner.control.call(runner::attempt, runner.startupWaitMillis);
@@ -190,6 +217,21 @@ public final class TaskManagerRunner implements AutoCloseable {
         control.shutdown();
     }
 
+    /**
+     * Sends a message to the JobManager if registered now; otherwise drops it (the subtasks it is
+     * about are being cancelled, as the JobManager is lost).
+     */
+    public void send(ControlPlaneMessage message) {
+        control.execute(
+                () -> {
+                    if (link != null && registered) {
+                        link.send(message);
+                    } else {
+                        LOG.debug("Not registered; dropping {}", message);
+                    }
+                });
+    }
+
     private String jobManager() {
         return host + ":" + port;
     }
@@ -206,7 +248,10 @@ public final class TaskManagerRunner implements AutoCloseable {
         }
         link = l;
         l.lastHeardNanos = clock.nanoTime();
-        String address = l.connection.localAddress().getHostString();
+        String address =
+                exchangeAddress != null
+                        ? exchangeAddress
+                        : l.connection.localAddress().getHostString();
         l.send(
                 new RegisterTaskManager(
                         id,
@@ -266,6 +311,8 @@ public final class TaskManagerRunner implements AutoCloseable {
             // lastHeardNanos is all a heartbeat is for
         } else if (message instanceof Disconnect d) {
             lost("it left (" + d.reason() + ")");
+        } else if (taskMessages != null && registered) {
+            taskMessages.accept(message);
         } else {
             lost("it broke the control protocol: it sent " + message.getClass().getSimpleName());
         }

@@ -15,6 +15,7 @@ import io.spate.core.checkpoint.SubtaskStateHandle;
 import io.spate.core.state.StateBackend;
 import io.spate.runtime.exchange.ControlEvent;
 import io.spate.runtime.exchange.LocalExchange;
+import io.spate.runtime.exchange.RemoteExchange;
 import io.spate.runtime.execution.TaskletExecutionService;
 import io.spate.runtime.execution.TaskletHandle;
 import io.spate.runtime.task.CheckpointResponder;
@@ -43,7 +44,12 @@ import org.slf4j.LoggerFactory;
 public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
 
-    /** How a TaskExecutor reaches the services of its process. */
+    /**
+     * How a TaskExecutor reaches the services of its process.
+     *
+     * @param remoteExchange the channels to subtasks in other processes; null in an embedded
+     *     cluster, where every subtask is in this process
+     */
     public record Services(
             Clock clock,
             LocalExchange exchange,
@@ -51,7 +57,29 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
             Function<JobId, ClassLoader> userClassLoaders,
             BiFunction<JobId, String, ClientChannel> clientChannels,
             int batchSize,
-            int recordsPerCall) {}
+            int recordsPerCall,
+            RemoteExchange remoteExchange) {
+
+        /** The services of a process that runs every subtask of its jobs itself. */
+        public Services(
+                Clock clock,
+                LocalExchange exchange,
+                StateBackend stateBackend,
+                Function<JobId, ClassLoader> userClassLoaders,
+                BiFunction<JobId, String, ClientChannel> clientChannels,
+                int batchSize,
+                int recordsPerCall) {
+            this(
+                    clock,
+                    exchange,
+                    stateBackend,
+                    userClassLoaders,
+                    clientChannels,
+                    batchSize,
+                    recordsPerCall,
+                    null);
+        }
+    }
 
     private final String id;
     private final int slots;
@@ -128,7 +156,8 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
                         services.batchSize(),
                         services.recordsPerCall(),
                         new Responder(key, jobMaster),
-                        snapshotIo);
+                        snapshotIo,
+                        services.remoteExchange());
         StreamTasklet tasklet = new StreamTasklet(deployment, env);
         TaskletHandle handle = executionService.submit(tasklet);
         running.put(key, new Running(tasklet, handle));
@@ -240,6 +269,26 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
             r.handle().cancel();
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Cancels every subtask running here, as when the TaskManager lost its JobManager: nobody would
+     * coordinate their checkpoints or commit their output any more.
+     *
+     * @return how many subtasks were asked to cancel
+     */
+    public int cancelAll() {
+        mainThread.assertMainThread();
+        for (Running r : running.values()) {
+            r.handle().cancel();
+        }
+        return running.size();
+    }
+
+    /** How many subtasks run here now. */
+    public int runningTasks() {
+        mainThread.assertMainThread();
+        return running.size();
     }
 
     @Override
