@@ -100,10 +100,7 @@ final class RemoteTaskExecutor implements TaskExecutorGateway {
         send.accept(
                 new SubmitTask(
                         requestIdOf(answer),
-                        deployment.jobId(),
-                        deployment.attempt(),
-                        deployment.vertexId(),
-                        deployment.subtaskIndex(),
+                        key,
                         artifacts.artifactIdOf(deployment.jobId()),
                         graph,
                         splits,

@@ -165,8 +165,10 @@ final class TaskExecutorHost implements AutoCloseable {
     // ---- deployments
 
     private void deploy(SubmitTask m) {
-        Job job = jobs.computeIfAbsent(m.jobId(), id -> new Job(id, loaderFor(m.artifactId())));
-        job.onAttempt(m.attempt());
+        Job job =
+                jobs.computeIfAbsent(
+                        m.task().jobId(), id -> new Job(id, loaderFor(m.artifactId())));
+        job.onAttempt(m.task().attempt());
         RemoteJobMaster jobMaster = new RemoteJobMaster(msg -> toJobManager.accept(msg));
         job.loader
                 .thenApplyAsync(loader -> toDeployment(job, m, loader), taskExecutor.mainThread())
@@ -184,11 +186,11 @@ final class TaskExecutorHost implements AutoCloseable {
         List<? extends SourceSplit> splits =
                 JobArtifacts.deserialize(m.splits(), loader, List.class, "the source splits");
         return new TaskDeployment(
-                m.jobId(),
-                m.attempt(),
+                m.task().jobId(),
+                m.task().attempt(),
                 graph,
-                m.vertexId(),
-                m.subtaskIndex(),
+                m.task().vertexId(),
+                m.task().subtaskIndex(),
                 splits,
                 m.restore(),
                 m.locations());

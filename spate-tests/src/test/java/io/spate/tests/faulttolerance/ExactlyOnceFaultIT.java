@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and restarts from its checkpoints each time; its committed file-sink output is exactly that of a
  * run without failures: nothing lost, nothing repeated.
  */
-class ExactlyOnceFaultIT {
+public class ExactlyOnceFaultIT {
     private static final long RECORDS = 120_000;
     private static final int KEYS = 97;
 
@@ -84,7 +84,7 @@ class ExactlyOnceFaultIT {
     }
 
     /** Every committed (visible) line with how often it occurs. */
-    static Map<String, Integer> committedLines(Path dir) throws IOException {
+    public static Map<String, Integer> committedLines(Path dir) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
@@ -97,7 +97,7 @@ class ExactlyOnceFaultIT {
     }
 
     /** Counts per key and emits {@code key,count} for every record. */
-    static final class Count extends KeyedProcessFunction<Long, Long, String> {
+    public static final class Count extends KeyedProcessFunction<Long, Long, String> {
         private transient ValueState<Long> count;
 
         @Override
