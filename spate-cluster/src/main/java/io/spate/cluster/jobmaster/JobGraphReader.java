@@ -8,6 +8,7 @@ import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
+import java.util.Map;
 
 /**
  * Reads a {@link JobGraph} a client Java-serialized, with the job's classes resolved through the
@@ -83,7 +84,22 @@ public final class JobGraphReader {
         }
     }
 
-    /** Resolves classes through the job's class loader, which asks Spate's first. */
+    private static final Map<String, Class<?>> PRIMITIVES =
+            Map.of(
+                    "boolean", boolean.class,
+                    "byte", byte.class,
+                    "char", char.class,
+                    "short", short.class,
+                    "int", int.class,
+                    "long", long.class,
+                    "float", float.class,
+                    "double", double.class,
+                    "void", void.class);
+
+    /**
+     * Resolves classes through the job's class loader only (which asks Spate's first), never
+     * through whatever loader happens to be on the stack.
+     */
     private static final class JobObjectInputStream extends ObjectInputStream {
         private final ClassLoader classLoader;
 
@@ -95,12 +111,9 @@ public final class JobGraphReader {
         @Override
         protected Class<?> resolveClass(ObjectStreamClass desc)
                 throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, classLoader);
-            } catch (ClassNotFoundException e) {
-                // primitives and their arrays
-                return super.resolveClass(desc);
-            }
+            String name = desc.getName();
+            Class<?> primitive = PRIMITIVES.get(name);
+            return primitive != null ? primitive : Class.forName(name, false, classLoader);
         }
     }
 }
