@@ -57,7 +57,10 @@ class ArtifactStoreTest {
         ArtifactStore store = ArtifactStore.in(dir, 1024);
         for (String id :
                 new String[] {
-                    "abc", "../" + sha256(JAR).substring(3), null, sha256(JAR).toUpperCase()
+                    "abc",
+                    "../" + sha256(JAR).substring(3),
+                    null,
+                    sha256(JAR).toUpperCase(java.util.Locale.ROOT)
                 }) {
             assertThatThrownBy(() -> store.put(id, new ByteArrayInputStream(JAR)))
                     .isInstanceOfSatisfying(
