@@ -14,7 +14,24 @@ public final class ExecutionOptions {
                     .stringType()
                     .defaultValue("embedded")
                     .description(
-                            "Where jobs run: 'embedded' starts an engine inside this JVM for each job.");
+                            "Where jobs run: 'embedded' starts an engine inside this JVM for each job;"
+                                    + " 'remote' submits them to the JobManager at"
+                                    + " execution.remote.address over its REST API.");
+
+    public static final ConfigOption<String> REMOTE_ADDRESS =
+            ConfigOption.key("execution.remote.address")
+                    .stringType()
+                    .noDefaultValue(
+                            "For execution.target 'remote': host:port of the JobManager's REST API"
+                                    + " (with rest.token when it requires one).");
+
+    public static final ConfigOption<String> JARS =
+            ConfigOption.key("pipeline.jars")
+                    .stringType()
+                    .noDefaultValue(
+                            "For execution.target 'remote': the path of the program's jar, which is"
+                                    + " uploaded to the JobManager so that it can load the job's"
+                                    + " classes; unset when they are on the JobManager's class path.");
 
     public static final ConfigOption<Integer> PARALLELISM =
             ConfigOption.key("parallelism.default")

@@ -2,10 +2,13 @@ package io.spate.cluster.embedded;
 
 import io.spate.api.execution.RestOptions;
 import io.spate.cluster.ClusterOptions;
+import io.spate.cluster.artifacts.ArtifactStore;
+import io.spate.cluster.artifacts.JobClassLoaders;
 import io.spate.cluster.gateway.DispatcherGateway;
 import io.spate.cluster.gateway.ResourceManagerGateway;
 import io.spate.cluster.gateway.TaskExecutorGateway;
 import io.spate.cluster.jobmaster.JobManager;
+import io.spate.cluster.jobmaster.JobSubmissions;
 import io.spate.cluster.rest.RestServer;
 import io.spate.cluster.rpc.LocalRpc;
 import io.spate.cluster.taskexecutor.TaskExecutor;
@@ -19,7 +22,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JobManager and N TaskExecutors inside this JVM: the same roles and gateways as a distributed
@@ -27,8 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * sockets.
  *
  * <p>With {@link RestOptions#ENABLED} set, the JobManager also serves its REST API ({@link
- * RestServer}) on the Dispatcher, which {@link #restAddress()} gives; off by default, so that
- * clusters started from code open no port unless asked to.
+ * RestServer}) on the Dispatcher, which {@link #restAddress()} gives, including the endpoints that
+ * accept jobs from other processes ({@link JobSubmissions}); off by default, so that clusters
+ * started from code open no port unless asked to.
  *
  * <p>Threads: one main thread for the JobManager, and per TaskExecutor one main thread plus its
  * worker threads ({@link ClusterOptions#WORKER_THREADS}, one per core by default); the REST API's
@@ -40,8 +43,8 @@ public final class EmbeddedCluster implements AutoCloseable {
     private final List<TaskExecutor> taskExecutors = new ArrayList<>();
     private final LocalExchange exchange;
     private final ClientChannels clientChannels = new ClientChannels();
-    private final ConcurrentHashMap<JobId, ClassLoader> userClassLoaders =
-            new ConcurrentHashMap<>();
+    private final JobClassLoaders userClassLoaders = new JobClassLoaders();
+    private ArtifactStore artifacts;
     private RestServer restServer;
 
     private EmbeddedCluster(
@@ -72,8 +75,11 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
         if (config.get(RestOptions.ENABLED)) {
             try {
+                artifacts = ArtifactStore.open(config);
+                JobSubmissions submissions =
+                        new JobSubmissions(artifacts, userClassLoaders, dispatcher);
                 // The API waits for people, in wall-clock time, whatever clock the jobs use.
-                restServer = RestServer.start(dispatcher, config, Clock.system());
+                restServer = RestServer.start(dispatcher, submissions, config, Clock.system());
             } catch (RuntimeException e) {
                 close();
                 throw e;
@@ -110,14 +116,21 @@ public final class EmbeddedCluster implements AutoCloseable {
         return List.copyOf(taskExecutors);
     }
 
-    /** The class loader a job's code is loaded with; set before the job is submitted. */
+    /**
+     * The class loader a job's code is loaded with; set before the job is submitted. The caller
+     * owns it: {@link #releaseJob} forgets it but does not close it.
+     */
     public void registerUserClassLoader(JobId jobId, ClassLoader classLoader) {
-        userClassLoaders.put(jobId, classLoader);
+        userClassLoaders.register(jobId, classLoader, false);
+    }
+
+    /** The class loaders of jobs' code, shared by jobs submitted in-process and over REST. */
+    public JobClassLoaders userClassLoaders() {
+        return userClassLoaders;
     }
 
     private ClassLoader userClassLoader(JobId jobId) {
-        ClassLoader cl = userClassLoaders.get(jobId);
-        return cl != null ? cl : EmbeddedCluster.class.getClassLoader();
+        return userClassLoaders.get(jobId);
     }
 
     /**
@@ -125,7 +138,7 @@ public final class EmbeddedCluster implements AutoCloseable {
      * the client may not have read yet, and are released by the client once it has.
      */
     public void releaseJob(JobId jobId) {
-        userClassLoaders.remove(jobId);
+        userClassLoaders.release(jobId);
         exchange.release(jobId);
     }
 
@@ -143,5 +156,9 @@ public final class EmbeddedCluster implements AutoCloseable {
             te.close();
         }
         jobManager.close();
+        userClassLoaders.close();
+        if (artifacts != null) {
+            artifacts.close();
+        }
     }
 }

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * GET  /v1/jobs                               the jobs: id, name, status, start time
  * GET  /v1/jobs/{jobId}                       one job: status, attempt, parallelism, failures,
- *                                             latest completed checkpoint
+ *                                             latest completed checkpoint; once ended,
+ *                                             its outcome (runtime, counters, failure)
+ * GET  /v1/jobs/{jobId}/metrics               records in and out so far, elapsed time
  * POST /v1/jobs/{jobId}/cancel                starts cancelling (202)
  * POST /v1/jobs/{jobId}/savepoints            {"targetDirectory": ...}, optional: starts a
  *                                             savepoint (202 with a request id)
@@ -53,6 +55,7 @@ final class JobRoutes {
     void register(RoutesConfig routes) {
         routes.get("/v1/jobs", this::list);
         routes.get("/v1/jobs/{jobId}", this::job);
+        routes.get("/v1/jobs/{jobId}/metrics", this::metrics);
         routes.post("/v1/jobs/{jobId}/cancel", this::cancel);
         routes.post("/v1/jobs/{jobId}/savepoints", ctx -> savepoint(ctx, Operation.SAVEPOINT));
         routes.post("/v1/jobs/{jobId}/stop", ctx -> savepoint(ctx, Operation.STOP));
@@ -73,7 +76,36 @@ final class JobRoutes {
     }
 
     private void job(Context ctx) {
-        answer(ctx, dispatcher.requestJobInfo(jobId(ctx)).thenApply(RestMessages.Job::of));
+        JobId id = jobId(ctx);
+        answer(
+                ctx,
+                dispatcher
+                        .requestJobInfo(id)
+                        .thenCompose(
+                                info ->
+                                        info.status().isTerminal()
+                                                ? dispatcher
+                                                        .requestJobResult(id)
+                                                        .thenApply(
+                                                                r -> RestMessages.Job.of(info, r))
+                                                : CompletableFuture.completedFuture(
+                                                        RestMessages.Job.of(info))));
+    }
+
+    private void metrics(Context ctx) {
+        answer(
+                ctx,
+                dispatcher
+                        .requestJobMetrics(jobId(ctx))
+                        .thenApply(
+                                m ->
+                                        new RestMessages.Metrics(
+                                                m.getStatus().name(),
+                                                m.getRecordsIn(),
+                                                m.getRecordsOut(),
+                                                m.getElapsed() == null
+                                                        ? 0
+                                                        : m.getElapsed().toMillis())));
     }
 
     private void cancel(Context ctx) {

@@ -3,8 +3,11 @@ package io.spate.cluster.rest;
 import io.spate.api.execution.JobFailure;
 import io.spate.cluster.messages.JobDetails;
 import io.spate.cluster.messages.JobInfo;
+import io.spate.cluster.messages.JobResult;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON bodies of REST API version 1 (ADR 0006), as records that Jackson writes and reads field
@@ -43,9 +46,14 @@ final class RestMessages {
             List<Vertex> vertices,
             List<Failure> failureHistory,
             Checkpoint latestCheckpoint,
-            String savepointDirectory) {
+            String savepointDirectory,
+            Outcome outcome) {
 
         static Job of(JobInfo info) {
+            return of(info, null);
+        }
+
+        static Job of(JobInfo info, JobResult result) {
             return new Job(
                     info.jobId().toString(),
                     info.jobName(),
@@ -59,9 +67,48 @@ final class RestMessages {
                             .toList(),
                     info.failures().stream().map(Failure::of).toList(),
                     info.latestCheckpoint() == null ? null : Checkpoint.of(info.latestCheckpoint()),
-                    info.savepointDirectory());
+                    info.savepointDirectory(),
+                    result == null ? null : Outcome.of(result));
         }
     }
+
+    /**
+     * How a job that has ended ended (null while it runs): its run time, its counters (as {@code
+     * JobExecutionResult} has them), the cause of a failure, and the savepoint it was stopped with.
+     */
+    record Outcome(
+            long netRuntimeMillis,
+            Map<String, Long> counters,
+            long recordsIn,
+            long recordsOut,
+            String failureCause,
+            String stopSavepoint) {
+        static Outcome of(JobResult r) {
+            return new Outcome(
+                    r.netRuntime() == null ? 0 : r.netRuntime().toMillis(),
+                    new TreeMap<>(r.counters()),
+                    r.totals() == null ? 0 : r.totals().recordsIn(),
+                    r.totals() == null ? 0 : r.totals().recordsOut(),
+                    r.failure() == null ? null : failureMessage(r.failure()),
+                    r.stopSavepoint());
+        }
+
+        private static String failureMessage(Throwable t) {
+            return t.getMessage() != null ? t.getMessage() : t.toString();
+        }
+    }
+
+    /** {@code GET /v1/jobs/{jobId}/metrics}: the job's record totals now. */
+    record Metrics(String status, long recordsIn, long recordsOut, long elapsedMillis) {}
+
+    /** {@code PUT /v1/artifacts/{sha256}}: the jar is stored under this id. */
+    record ArtifactStored(String artifactId) {}
+
+    /** The body of {@code POST /v1/jobs}. */
+    record JobSubmission(String artifactId, String jobGraph) {}
+
+    /** The answer to {@code POST /v1/jobs}. */
+    record JobSubmitted(String jobId) {}
 
     record Vertex(String name, int parallelism) {}
 

@@ -6,8 +6,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.spate.api.execution.RestOptions;
+import io.spate.cluster.artifacts.ArtifactOptions;
+import io.spate.cluster.artifacts.ArtifactRejectedException;
 import io.spate.cluster.gateway.DispatcherGateway;
 import io.spate.cluster.gateway.UnknownJobException;
+import io.spate.cluster.jobmaster.JobSubmissionException;
+import io.spate.cluster.jobmaster.JobSubmissions;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
 import java.net.BindException;
@@ -35,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>Security by default (DESIGN.md §7): binds to loopback unless {@link RestOptions#ADDRESS} says
  * otherwise; with {@link RestOptions#TOKEN} set, every request needs {@code Authorization: Bearer
  * <token>} (401 otherwise, compared in constant time); request bodies are at most {@link
- * #MAX_REQUEST_BYTES}. Every error is answered as {@code {"error": "...", "hint": "..."}} with its
- * status: 400 bad input, 401, 404 unknown job or path, 405, 409 the job is not in a state for the
- * request, 413, 500, 503.
+ * #MAX_REQUEST_BYTES} (jars and job graphs excepted, see {@link SubmissionRoutes}). Every error is
+ * answered as {@code {"error": "...", "hint": "..."}} with its status: 400 bad input, 401, 404
+ * unknown job or path, 405, 409 the job is not in a state for the request, 413, 500, 503.
  *
  * <p>Threads: a small pool of daemon threads named {@code spate-rest-*} serves requests; handlers
  * never block on the JobManager. {@link #close()} is called once, by whoever started the server.
@@ -73,6 +77,22 @@ public final class RestServer implements AutoCloseable {
      */
     public static RestServer start(
             DispatcherGateway dispatcher, Configuration config, Clock clock) {
+        return start(dispatcher, null, config, clock);
+    }
+
+    /**
+     * Starts serving {@code dispatcher}, and with {@code submissions} (may be null) also the
+     * endpoints that accept jobs from other processes: {@code PUT /v1/artifacts/{sha256}} and
+     * {@code POST /v1/jobs}.
+     *
+     * @throws IllegalArgumentException when an option is invalid
+     * @throws IllegalStateException when no port of the range is free
+     */
+    public static RestServer start(
+            DispatcherGateway dispatcher,
+            JobSubmissions submissions,
+            Configuration config,
+            Clock clock) {
         Objects.requireNonNull(dispatcher, "dispatcher");
         String host = config.get(RestOptions.ADDRESS).strip();
         if (host.isEmpty()) {
@@ -97,9 +117,11 @@ public final class RestServer implements AutoCloseable {
         SavepointRequests savepoints = new SavepointRequests(clock);
         ObjectMapper json = new ObjectMapper();
         JobRoutes routes = new JobRoutes(dispatcher, savepoints, json);
+        SubmissionRoutes submissionRoutes =
+                submissions == null ? null : new SubmissionRoutes(submissions, json);
         BindException lastBindFailure = null;
         for (int port = ports.first(); port <= ports.last(); port++) {
-            Javalin app = create(host, port, token, routes, json);
+            Javalin app = create(host, port, token, routes, submissionRoutes, json);
             try {
                 app.start();
             } catch (RuntimeException e) {
@@ -131,7 +153,12 @@ public final class RestServer implements AutoCloseable {
     }
 
     private static Javalin create(
-            String host, int port, String token, JobRoutes routes, ObjectMapper json) {
+            String host,
+            int port,
+            String token,
+            JobRoutes routes,
+            SubmissionRoutes submissionRoutes,
+            ObjectMapper json) {
         return Javalin.create(
                 config -> {
                     config.startup.showJavalinBanner = false;
@@ -165,8 +192,11 @@ public final class RestServer implements AutoCloseable {
                                 server.setHandler(graceful);
                                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                             });
-                    config.routes.before(ctx -> checkRequest(ctx, token));
+                    config.routes.before(ctx -> checkRequest(ctx, token, submissionRoutes));
                     routes.register(config.routes);
+                    if (submissionRoutes != null) {
+                        submissionRoutes.register(config.routes);
+                    }
                     config.routes.exception(RestError.class, (e, ctx) -> writeError(ctx, json, e));
                     config.routes.exception(
                             HttpResponseException.class, (e, ctx) -> writeError(ctx, json, e));
@@ -175,7 +205,7 @@ public final class RestServer implements AutoCloseable {
     }
 
     /** Refuses requests without the token, and bodies that are too large, before any handler. */
-    private static void checkRequest(Context ctx, String token) {
+    private static void checkRequest(Context ctx, String token, SubmissionRoutes submissionRoutes) {
         if (token != null && !authorized(ctx.header("Authorization"), token)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"spate\"");
             throw new RestError(
@@ -184,15 +214,24 @@ public final class RestServer implements AutoCloseable {
                     "this JobManager requires 'Authorization: Bearer <token>' (rest.token);"
                             + " with the command line: --token <token> or SPATE_REST_TOKEN");
         }
-        if (ctx.contentLength() > MAX_REQUEST_BYTES) {
+        long max =
+                submissionRoutes == null
+                        ? -1
+                        : submissionRoutes.maxBodyBytes(ctx.req().getMethod(), ctx.path());
+        if (max < 0) {
+            max = MAX_REQUEST_BYTES;
+        }
+        if (ctx.contentLength() > max) {
             throw new RestError(
                     413,
                     "The request body has "
                             + ctx.contentLength()
                             + " bytes; at most "
-                            + MAX_REQUEST_BYTES
+                            + max
                             + " are accepted",
-                    null);
+                    max == MAX_REQUEST_BYTES
+                            ? null
+                            : "for jars: " + ArtifactOptions.MAX_SIZE.key());
         }
     }
 
@@ -241,6 +280,17 @@ public final class RestServer implements AutoCloseable {
         RestError error;
         if (e instanceof RestError) {
             error = (RestError) e;
+        } else if (e instanceof JobSubmissionException) {
+            error = RestError.badRequest(e.getMessage(), null);
+        } else if (e instanceof ArtifactRejectedException) {
+            ArtifactRejectedException rejected = (ArtifactRejectedException) e;
+            error =
+                    rejected.reason() == ArtifactRejectedException.Reason.TOO_LARGE
+                            ? new RestError(413, e.getMessage(), ArtifactOptions.MAX_SIZE.key())
+                            : RestError.badRequest(
+                                    e.getMessage(),
+                                    "PUT the jar's bytes to /v1/artifacts/<SHA-256 of the bytes,"
+                                            + " lower-case hex>");
         } else if (e instanceof UnknownJobException) {
             error = RestError.notFound(e.getMessage(), JobRoutes.listHint());
         } else if (e instanceof HttpResponseException) {

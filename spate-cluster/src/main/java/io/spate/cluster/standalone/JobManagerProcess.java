@@ -2,7 +2,10 @@ package io.spate.cluster.standalone;
 
 import io.spate.api.cluster.ClusterProcess;
 import io.spate.api.cluster.ClusterProcessFactory;
+import io.spate.cluster.artifacts.ArtifactStore;
+import io.spate.cluster.artifacts.JobClassLoaders;
 import io.spate.cluster.jobmaster.JobManager;
+import io.spate.cluster.jobmaster.JobSubmissions;
 import io.spate.cluster.rest.RestServer;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
@@ -20,12 +23,20 @@ public final class JobManagerProcess implements ClusterProcess {
     private final JobManager jobManager;
     private final ResourceManagerEndpoint resources;
     private final RestServer rest;
+    private final JobClassLoaders classLoaders;
+    private final ArtifactStore artifactStore;
 
     private JobManagerProcess(
-            JobManager jobManager, ResourceManagerEndpoint resources, RestServer rest) {
+            JobManager jobManager,
+            ResourceManagerEndpoint resources,
+            RestServer rest,
+            JobClassLoaders classLoaders,
+            ArtifactStore artifactStore) {
         this.jobManager = jobManager;
         this.resources = resources;
         this.rest = rest;
+        this.classLoaders = classLoaders;
+        this.artifactStore = artifactStore;
     }
 
     /**
@@ -36,17 +47,36 @@ public final class JobManagerProcess implements ClusterProcess {
      */
     public static JobManagerProcess start(
             Configuration conf, Clock clock, Consumer<String> announcements) {
-        JobManager jobManager =
-                new JobManager(clock, jobId -> JobManagerProcess.class.getClassLoader());
-        JobArtifacts artifacts = JobArtifacts.withoutJars();
-        ResourceManagerEndpoint resources = null;
+        JobClassLoaders classLoaders = new JobClassLoaders();
+        ArtifactStore artifactStore = ArtifactStore.open(conf);
+        JobManager jobManager = new JobManager(clock, classLoaders::get);
+        ResourceManagerEndpoint[] endpoint = new ResourceManagerEndpoint[1];
+        JobArtifacts[] shipped = new JobArtifacts[1];
+        JobSubmissions submissions =
+                new JobSubmissions(
+                        artifactStore,
+                        classLoaders,
+                        jobManager.dispatcher(),
+                        jobId -> {
+                            shipped[0].release(jobId);
+                            endpoint[0].releaseJob(jobId);
+                        });
+        shipped[0] = new JobArtifacts(submissions::artifactOf, submissions::artifactPath);
         try {
-            resources =
+            endpoint[0] =
                     ResourceManagerEndpoint.start(
-                            conf, clock, announcements, jobManager.resourceManager(), artifacts);
+                            conf, clock, announcements, jobManager.resourceManager(), shipped[0]);
+        } catch (RuntimeException e) {
+            jobManager.close();
+            classLoaders.close();
+            artifactStore.close();
+            throw e;
+        }
+        try {
             // The API waits for people, in wall-clock time, whatever clock the jobs use.
-            RestServer rest = RestServer.start(jobManager.dispatcher(), conf, Clock.system());
-            InetSocketAddress a = resources.address();
+            RestServer rest =
+                    RestServer.start(jobManager.dispatcher(), submissions, conf, Clock.system());
+            InetSocketAddress a = endpoint[0].address();
             announcements.accept(
                     "JobManager listening on "
                             + a.getHostString()
@@ -59,12 +89,13 @@ public final class JobManagerProcess implements ClusterProcess {
                             + ":"
                             + rest.address().getPort()
                             + ")");
-            return new JobManagerProcess(jobManager, resources, rest);
+            return new JobManagerProcess(
+                    jobManager, endpoint[0], rest, classLoaders, artifactStore);
         } catch (RuntimeException e) {
-            if (resources != null) {
-                resources.close();
-            }
+            endpoint[0].close();
             jobManager.close();
+            classLoaders.close();
+            artifactStore.close();
             throw e;
         }
     }
@@ -88,6 +119,8 @@ public final class JobManagerProcess implements ClusterProcess {
         rest.close();
         resources.close();
         jobManager.close();
+        classLoaders.close();
+        artifactStore.close();
     }
 
     /** Registered as a {@link java.util.ServiceLoader} service for the command line. */

@@ -10,8 +10,10 @@ import io.spate.cluster.controlplane.ControlPlaneMessage.Heartbeat;
 import io.spate.cluster.controlplane.ControlPlaneMessage.RegisterTaskManager;
 import io.spate.cluster.controlplane.ControlPlaneMessage.RegistrationAck;
 import io.spate.cluster.controlplane.ControlPlaneMessage.RegistrationRefusal;
+import io.spate.cluster.controlplane.ControlPlaneMessage.ReleaseJob;
 import io.spate.cluster.controlplane.TaskManagerId;
 import io.spate.cluster.gateway.ResourceManagerGateway;
+import io.spate.common.JobId;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
 import io.spate.network.Connection;
@@ -147,6 +149,16 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
     /** The slots of all registered TaskManagers. */
     public int totalSlots() {
         return taskManagers().stream().mapToInt(TaskManagerInfo::slots).sum();
+    }
+
+    /** Tells every TaskManager that a job ended, so that they drop its class loader and jar. */
+    public void releaseJob(JobId jobId) {
+        control.execute(
+                () -> {
+                    for (Peer p : registered.values()) {
+                        p.send(new ReleaseJob(jobId));
+                    }
+                });
     }
 
     /** Tells every TaskManager it leaves, stops listening and ends its threads (bounded). */
