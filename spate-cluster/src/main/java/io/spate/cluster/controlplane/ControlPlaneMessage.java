@@ -19,7 +19,7 @@ import java.util.Objects;
  * <pre>
  *   TaskManager                          JobManager
  *      │ ── RegisterTaskManager ─────────► │
- *      │ ◄──────── RegistrationAck ─────── │   (or RegistrationRefusal, then close)
+ *      │ ◄───────────── RegistrationAck ── │   (or RegistrationRefusal, then close)
  *      │ ── Heartbeat(seq) ──────────────► │   every heartbeat interval, both ways
  *      │ ◄────────────── Heartbeat(seq) ── │
  *      │ ── Disconnect(reason) ──────────► │   either side, when it leaves in order
@@ -27,16 +27,16 @@ import java.util.Objects;
  *   gateway calls (TaskExecutorGateway, JobMasterGateway), once registered:
  *      │ ◄────────────────── SubmitTask ── │   answered by SubmitTaskResponse (same request id)
  *      │ ── FetchArtifact ───────────────► │   the job's jar, if not cached; answered by
- *      │ ◄──────────── ArtifactChunk * n ── │   chunks of the same request id, the last flagged
+ *      │ ◄─────────── ArtifactChunk * n ── │   chunks of the same request id, the last flagged
  *      │ ── SubmitTaskResponse ──────────► │
  *      │ ── UpdateTaskExecutionState ────► │   DEPLOYING, RUNNING, then a terminal state
- *      │ ◄──────────── TriggerCheckpoint ── │   at sources
+ *      │ ◄─────────── TriggerCheckpoint ── │   at sources
  *      │ ── AcknowledgeCheckpoint ───────► │   or DeclineCheckpoint
- *      │ ◄───── NotifyCheckpointComplete ── │   or NotifyCheckpointAborted
+ *      │ ◄──── NotifyCheckpointComplete ── │   or NotifyCheckpointAborted
  *      │ ── SourceExhausted ─────────────► │   a source read everything
  *      │ ◄────────────── RequestMetrics ── │   answered by MetricsResponse (same request id)
- *      │ ◄─────────────────── CancelTask ── │
- *      │ ◄─────────────────── ReleaseJob ── │   the job ended everywhere
+ *      │ ◄────────────────── CancelTask ── │
+ *      │ ◄────────────────── ReleaseJob ── │   the job ended everywhere
  * </pre>
  *
  * <p>A request that expects an answer carries a {@code requestId}, unique per connection and

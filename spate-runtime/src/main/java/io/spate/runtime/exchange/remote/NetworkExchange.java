@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -100,11 +101,12 @@ public final class NetworkExchange implements RemoteExchange, AutoCloseable {
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ChannelId, RemoteInputChannel> inputs =
             new ConcurrentHashMap<>();
+    private final Set<Connection> accepted = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private NetworkExchange(NetworkConfig config, String name) {
         this.config = config;
-        this.server = NetworkServer.start(config, name, connection -> new ConsumerSide());
+        this.server = NetworkServer.start(config, name, this::accept);
         try {
             this.client = new NetworkClient(config, name);
             this.address = advertisedAddress(server.address());
@@ -145,6 +147,12 @@ public final class NetworkExchange implements RemoteExchange, AutoCloseable {
     /** As {@link #start(Configuration, String)}, with resolved settings. */
     public static NetworkExchange start(NetworkConfig config, String name) {
         return new NetworkExchange(config, name);
+    }
+
+    private InboundHandler accept(Connection connection) {
+        accepted.add(connection);
+        connection.closeFuture().thenRun(() -> accepted.remove(connection));
+        return new ConsumerSide();
     }
 
     @Override
@@ -256,6 +264,13 @@ public final class NetworkExchange implements RemoteExchange, AutoCloseable {
     public void close() {
         closed = true;
         connector.shutdownNow();
+        // each connection closed explicitly, so that the peers see it closed at once
+        for (PeerConnection peer : peers.values()) {
+            peer.close();
+        }
+        for (Connection connection : accepted) {
+            connection.close();
+        }
         try {
             client.close();
         } finally {

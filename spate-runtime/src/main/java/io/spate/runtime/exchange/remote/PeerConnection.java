@@ -64,8 +64,10 @@ final class PeerConnection {
         return nextChannelNumber.getAndIncrement();
     }
 
-    /** Closes the connection if made (or once it is made). */
+    /** Closes the connection if it was made. */
     void close() {
-        connection.thenAccept(Connection::close);
+        if (connection.isDone() && !connection.isCompletedExceptionally()) {
+            connection.join().close();
+        }
     }
 }

@@ -247,6 +247,28 @@ class NetworkExchangeTest {
     }
 
     @Test
+    void producerFailsWhenItsConsumersProcessGoesAway() {
+        try (NetworkExchange producer = NetworkExchange.start(new Configuration(), "producer")) {
+            ChannelId id = new ChannelId(JOB, 0, 1, 0, 0);
+            OutputChannel out;
+            String consumerAddress;
+            try (NetworkExchange consumer =
+                    NetworkExchange.start(new Configuration(), "consumer")) {
+                consumerAddress = consumer.address();
+                consumer.inputChannel(id, STRINGS);
+                out = producer.outputChannel(consumerAddress, id, STRINGS);
+                sendAll(out, List.of(batch(List.of("a"), 1)));
+            }
+            await().untilAsserted(
+                            () ->
+                                    assertThatThrownBy(() -> out.offer(batch(List.of("b"), 2)))
+                                            .hasMessageContaining("consumer of channel " + id)
+                                            .hasMessageContaining(consumerAddress)
+                                            .hasMessageContaining("broke"));
+        }
+    }
+
+    @Test
     void releasingARunFreesItsChannelsOnBothSides() {
         try (NetworkExchange producer = NetworkExchange.start(new Configuration(), "producer");
                 NetworkExchange consumer = NetworkExchange.start(new Configuration(), "consumer")) {
