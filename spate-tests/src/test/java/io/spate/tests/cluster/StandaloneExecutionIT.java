@@ -136,7 +136,7 @@ class StandaloneExecutionIT {
 
         long maxInFlight = 0;
         for (int i = 0; i < 20; i++) {
-            TimeUnit.MILLISECONDS.sleep(200);
+            pause(Duration.ofMillis(200));
             long emitted = EMITTED.get();
             long received = SLOW_RECEIVED.get() + FAST_RECEIVED.get();
             maxInFlight = Math.max(maxInFlight, emitted - received);
@@ -229,19 +229,24 @@ class StandaloneExecutionIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> EMITTED.get() > 1_000);
 
         proxy.freeze();
-        long frozenAt = System.nanoTime();
+        Clock clock = Clock.system();
+        long frozenAt = clock.nanoTime();
         await().atMost(HEARTBEAT_TIMEOUT.plusSeconds(5))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> runningTasks(cutOff.taskExecutor()) == 0);
-        long stoppedAfterMillis = (System.nanoTime() - frozenAt) / 1_000_000;
+        long stoppedAfterMillis = (clock.nanoTime() - frozenAt) / 1_000_000;
         assertThat(stoppedAfterMillis)
                 .as("ms from the cut to no subtask running on the cut-off TaskManager")
                 .isLessThan(HEARTBEAT_TIMEOUT.toMillis() + 5_000);
         // The source ran there: it emits nothing any more.
         long after = EMITTED.get();
-        TimeUnit.MILLISECONDS.sleep(500);
+        pause(Duration.ofMillis(500));
         assertThat(EMITTED.get()).isEqualTo(after);
         assertThat(announced).anyMatch(l -> l.contains("lost the JobManager"));
+    }
+
+    private static void pause(Duration d) {
+        await().pollDelay(d).atMost(d.plusSeconds(5)).until(() -> true);
     }
 
     private static int runningTasks(TaskExecutor te) throws Exception {
