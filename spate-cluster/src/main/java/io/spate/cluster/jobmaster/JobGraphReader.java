@@ -35,6 +35,18 @@ public final class JobGraphReader {
      *     classLoader} does not find (the message names it)
      */
     public static JobGraph read(byte[] bytes, ClassLoader classLoader) {
+        return read(bytes, classLoader, JobGraph.class, "the job graph");
+    }
+
+    /**
+     * Reads an object of {@code type} (a job graph, a subtask's source splits) that the user's code
+     * is part of.
+     *
+     * @param what names the object in errors, e.g. "the job graph"
+     * @throws JobSubmissionException when the bytes are not such an object, or name a class {@code
+     *     classLoader} does not find (the message names it)
+     */
+    public static <T> T read(byte[] bytes, ClassLoader classLoader, Class<T> type, String what) {
         ObjectInputFilter limits =
                 ObjectInputFilter.Config.createFilter(
                         "maxdepth="
@@ -46,18 +58,21 @@ public final class JobGraphReader {
         try (ObjectInputStream in =
                 new JobObjectInputStream(new ByteArrayInputStream(bytes), classLoader)) {
             in.setObjectInputFilter(limits);
-            Object graph = in.readObject();
-            if (!(graph instanceof JobGraph)) {
+            Object value = in.readObject();
+            if (!type.isInstance(value)) {
                 throw new JobSubmissionException(
-                        "The job graph is a "
-                                + (graph == null ? "null" : graph.getClass().getName())
+                        capitalized(what)
+                                + " is a "
+                                + (value == null ? "null" : value.getClass().getName())
                                 + ", not a "
-                                + JobGraph.class.getName());
+                                + type.getName());
             }
-            return (JobGraph) graph;
+            return type.cast(value);
         } catch (ClassNotFoundException e) {
             throw new JobSubmissionException(
-                    "Cannot read the job graph: class "
+                    "Cannot read "
+                            + what
+                            + ": class "
                             + e.getMessage()
                             + " is not found; the job's jar may be missing (upload it with PUT"
                             + " /v1/artifacts/{sha256} and name it as artifactId), or it was built"
@@ -65,10 +80,12 @@ public final class JobGraphReader {
                     e);
         } catch (InvalidClassException e) {
             throw new JobSubmissionException(
-                    "Cannot read the job graph: "
+                    "Cannot read "
+                            + what
+                            + ": "
                             + e.getMessage()
                             + (String.valueOf(e.getMessage()).contains("filter status: REJECTED")
-                                    ? " (the graph exceeds the limits of depth "
+                                    ? " (it exceeds the limits of depth "
                                             + MAX_DEPTH
                                             + " or "
                                             + MAX_REFS
@@ -80,8 +97,12 @@ public final class JobGraphReader {
             if (e instanceof JobSubmissionException) {
                 throw (JobSubmissionException) e;
             }
-            throw new JobSubmissionException("Cannot read the job graph: " + e, e);
+            throw new JobSubmissionException("Cannot read " + what + ": " + e, e);
         }
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static final Map<String, Class<?>> PRIMITIVES =

@@ -3,14 +3,9 @@ package io.spate.cluster.standalone;
 import io.spate.api.connector.source.SourceSplit;
 import io.spate.common.JobId;
 import io.spate.core.plan.JobGraph;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +21,9 @@ import java.util.function.Function;
  * <p>The bytes are Java serialization: the user's functions are Java objects that only the job's
  * own classes can rebuild. They come only from the JobManager a TaskManager registered with (over
  * the handshake, with the cluster's token when one is set), are read only with the job's class
- * loader, and are bounded by {@link #FILTER}; see ADR 0011.
+ * loader, with the limits of {@link io.spate.cluster.jobmaster.JobGraphReader}; see ADR 0011.
  */
 public final class JobArtifacts {
-
-    /** Bounds what reading user-code bytes may build (depth, references, array sizes). */
-    static final ObjectInputFilter FILTER =
-            ObjectInputFilter.Config.createFilter(
-                    "maxdepth=64;maxrefs=1000000;maxarray=100000000;maxbytes=268435456");
 
     private final Function<JobId, String> artifactIds;
     private final Function<String, Path> artifactFiles;
@@ -84,48 +74,5 @@ public final class JobArtifacts {
                     "Could not serialize " + what + " for a TaskManager: " + e, e);
         }
         return bytes.toByteArray();
-    }
-
-    /**
-     * Reads {@code bytes} with the job's class loader.
-     *
-     * @throws IllegalStateException naming {@code what} and the class that could not be found
-     */
-    static <T> T deserialize(byte[] bytes, ClassLoader loader, Class<T> type, String what) {
-        try (ObjectInputStream in =
-                new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
-            in.setObjectInputFilter(FILTER);
-            return type.cast(in.readObject());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(
-                    "Could not read "
-                            + what
-                            + ": class "
-                            + e.getMessage()
-                            + " is not in the job's jar nor on the class path",
-                    e);
-        } catch (IOException | ClassCastException e) {
-            throw new IllegalStateException("Could not read " + what + ": " + e, e);
-        }
-    }
-
-    /** Resolves classes through a given loader (the job's). */
-    private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader loader;
-
-        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-            super(in);
-            this.loader = loader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc)
-                throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc);
-            }
-        }
     }
 }

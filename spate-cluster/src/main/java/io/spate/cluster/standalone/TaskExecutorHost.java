@@ -3,6 +3,7 @@ package io.spate.cluster.standalone;
 import io.spate.api.connector.sink.ClientChannel;
 import io.spate.api.connector.source.SourceSplit;
 import io.spate.cluster.ClusterOptions;
+import io.spate.cluster.artifacts.JobClassLoaders;
 import io.spate.cluster.controlplane.ControlPlaneMessage;
 import io.spate.cluster.controlplane.ControlPlaneMessage.ArtifactChunk;
 import io.spate.cluster.controlplane.ControlPlaneMessage.CancelTask;
@@ -16,6 +17,7 @@ import io.spate.cluster.controlplane.ControlPlaneMessage.SubmitTask;
 import io.spate.cluster.controlplane.ControlPlaneMessage.SubmitTaskResponse;
 import io.spate.cluster.controlplane.ControlPlaneMessage.TriggerCheckpoint;
 import io.spate.cluster.gateway.TaskExecutorGateway;
+import io.spate.cluster.jobmaster.JobGraphReader;
 import io.spate.cluster.rpc.LocalRpc;
 import io.spate.cluster.taskexecutor.TaskExecutor;
 import io.spate.common.JobId;
@@ -31,9 +33,6 @@ import io.spate.state.heap.HeapStateBackend;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -69,6 +68,7 @@ final class TaskExecutorHost implements AutoCloseable {
     private final TaskExecutorGateway gateway;
     private final Path artifactDir;
     private final ClassLoader spateClassLoader = TaskExecutorHost.class.getClassLoader();
+    private final JobClassLoaders classLoaders = new JobClassLoaders(spateClassLoader);
     private volatile Consumer<ControlPlaneMessage> toJobManager = m -> {};
 
     private final ConcurrentHashMap<JobId, Job> jobs = new ConcurrentHashMap<>();
@@ -167,7 +167,7 @@ final class TaskExecutorHost implements AutoCloseable {
     private void deploy(SubmitTask m) {
         Job job =
                 jobs.computeIfAbsent(
-                        m.task().jobId(), id -> new Job(id, loaderFor(m.artifactId())));
+                        m.task().jobId(), id -> new Job(id, loaderFor(id, m.artifactId())));
         job.onAttempt(m.task().attempt());
         RemoteJobMaster jobMaster = new RemoteJobMaster(msg -> toJobManager.accept(msg));
         job.loader
@@ -184,7 +184,7 @@ final class TaskExecutorHost implements AutoCloseable {
     private TaskDeployment toDeployment(Job job, SubmitTask m, ClassLoader loader) {
         JobGraph graph = job.graph(m.jobGraph(), loader);
         List<? extends SourceSplit> splits =
-                JobArtifacts.deserialize(m.splits(), loader, List.class, "the source splits");
+                JobGraphReader.read(m.splits(), loader, List.class, "the source splits");
         return new TaskDeployment(
                 m.task().jobId(),
                 m.task().attempt(),
@@ -216,35 +216,23 @@ final class TaskExecutorHost implements AutoCloseable {
             for (int attempt = 0; attempt <= job.latestAttempt; attempt++) {
                 remoteExchange.release(jobId, attempt);
             }
-            job.loader.thenAccept(
-                    loader -> {
-                        if (loader instanceof URLClassLoader u) {
-                            try {
-                                u.close();
-                            } catch (IOException e) {
-                                LOG.debug("Closing the class loader of job {}", jobId, e);
-                            }
-                        }
-                    });
+            job.loader.thenAccept(loader -> classLoaders.release(jobId));
         }
     }
 
     // ---- jars
 
-    private CompletableFuture<ClassLoader> loaderFor(String artifactId) {
+    private CompletableFuture<ClassLoader> loaderFor(JobId jobId, String artifactId) {
         if (artifactId == null) {
             return CompletableFuture.completedFuture(spateClassLoader);
         }
-        return artifact(artifactId).thenApply(this::newLoader);
-    }
-
-    private ClassLoader newLoader(Path jar) {
-        try {
-            return new URLClassLoader(
-                    "spate-job", new URL[] {jar.toUri().toURL()}, spateClassLoader);
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException("Bad jar path " + jar, e);
-        }
+        return artifact(artifactId)
+                .thenApply(
+                        jar -> {
+                            ClassLoader loader = classLoaders.create(jobId, jar);
+                            classLoaders.register(jobId, loader, true);
+                            return loader;
+                        });
     }
 
     /** The jar with this id on this machine, fetched from the JobManager the first time. */
@@ -359,7 +347,7 @@ final class TaskExecutorHost implements AutoCloseable {
         synchronized JobGraph graph(byte[] bytes, ClassLoader loader) {
             if (graph == null) {
                 graph =
-                        JobArtifacts.deserialize(
+                        JobGraphReader.read(
                                 bytes, loader, JobGraph.class, "the job graph of " + jobId);
             }
             return graph;
