@@ -1,5 +1,8 @@
 package io.spate.cli;
 
+import io.spate.api.execution.ExecutionOptions;
+import io.spate.api.execution.RestOptions;
+import io.spate.client.rest.RestClient;
 import io.spate.common.config.Configuration;
 import io.spate.common.config.Durations;
 import io.spate.nexmark.generator.GeneratorConfig;
@@ -31,7 +34,10 @@ import picocli.CommandLine.Spec;
             "RESULT query=.. events=.. parallelism=.. wall_s=.. events_per_s=.. cpu_cores=.."
                     + " events_per_s_per_core=.. rows=.. checksum=..",
             "The timer starts when the first event leaves a source and stops when the job has"
-                    + " finished; cpu_cores is the process's CPU time in between divided by it."
+                    + " finished; cpu_cores is the process's CPU time in between divided by it.",
+            "With --jobmanager host:port the query runs on that JobManager instead (submitted over"
+                    + " its REST API); wall_s is then the job's run time there, and cpu_cores and"
+                    + " events_per_s_per_core are '-', for the CPU is not this process's."
         })
 final class NexmarkCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
@@ -134,6 +140,14 @@ final class NexmarkCommand implements Callable<Integer> {
             description = "An engine configuration setting; repeatable.")
     private Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(
+            names = {"-m", "--jobmanager"},
+            paramLabel = "<host:port>",
+            description =
+                    "Run the query on the JobManager whose REST API is at this address (its token:"
+                            + " -D rest.token=... or SPATE_REST_TOKEN).")
+    private String jobManager;
+
     @Override
     public Integer call() throws Exception {
         Options options = options();
@@ -165,6 +179,20 @@ final class NexmarkCommand implements Callable<Integer> {
         }
         Configuration config = new Configuration();
         settings.forEach((k, v) -> config.setRaw(k.strip(), v));
+        if (jobManager != null) {
+            try {
+                config.set(
+                        ExecutionOptions.REMOTE_ADDRESS,
+                        RestClient.parseAddress(jobManager).getRawAuthority());
+            } catch (IllegalArgumentException e) {
+                throw usage("--jobmanager: " + e.getMessage());
+            }
+            config.set(ExecutionOptions.TARGET, "remote");
+            String token = System.getenv(JobManagerOptions.TOKEN_VARIABLE);
+            if (!config.contains(RestOptions.TOKEN) && token != null && !token.isBlank()) {
+                config.set(RestOptions.TOKEN, token);
+            }
+        }
         try {
             NexmarkQuery.named(query);
             GeneratorConfig generator = new GeneratorConfig(seed, events, firstEventTime, rate);

@@ -1,10 +1,12 @@
 package io.spate.cli;
 
 import io.spate.api.execution.CheckpointingOptions;
+import io.spate.api.execution.ExecutionOptions;
 import io.spate.api.execution.JobExecutionException;
 import io.spate.api.execution.RestOptions;
 import io.spate.client.program.PackagedProgram;
 import io.spate.client.program.ProgramInvocationException;
+import io.spate.client.rest.RestClient;
 import io.spate.common.config.Configuration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code spate run}: a user's program from its jar, on an engine embedded in this process. */
+/**
+ * {@code spate run}: a user's program from its jar, on an engine embedded in this process, or with
+ * {@code --jobmanager} on a remote JobManager, to which the jar is uploaded.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
@@ -29,6 +34,10 @@ import picocli.CommandLine.ParentCommand;
             "Prints each job's id and the address of the REST API (first free port of 8081-8090 on"
                     + " 127.0.0.1; see the rest.* options) through which 'spate list', 'spate"
                     + " savepoint', 'spate stop' and 'spate cancel' control the jobs.",
+            "With --jobmanager host:port the program's main method still runs here, but its jobs"
+                    + " are submitted to that JobManager over its REST API, together with <jar>;"
+                    + " the command returns when they have ended there. The JobManager's token:"
+                    + " -D rest.token=... or the environment variable SPATE_REST_TOKEN.",
             "Everything after <jar> is passed to the program."
         })
 final class RunCommand implements Callable<Integer> {
@@ -59,6 +68,14 @@ final class RunCommand implements Callable<Integer> {
                             + " longer has (that state is dropped).")
     private boolean allowNonRestoredState;
 
+    @Option(
+            names = {"-m", "--jobmanager"},
+            paramLabel = "<host:port>",
+            description =
+                    "Run the jobs on the JobManager whose REST API is at this address instead of"
+                            + " on an engine embedded in this process.")
+    private String jobManager;
+
     @Parameters(index = "0", paramLabel = "<jar>", description = "The jar of the program.")
     private Path jar;
 
@@ -83,7 +100,11 @@ final class RunCommand implements Callable<Integer> {
         if (allowNonRestoredState) {
             config.set(CheckpointingOptions.ALLOW_NON_RESTORED_STATE, true);
         }
-        if (!config.contains(RestOptions.ENABLED)) {
+        if (jobManager != null) {
+            config.set(ExecutionOptions.TARGET, "remote");
+            config.set(ExecutionOptions.REMOTE_ADDRESS, remoteAddress(jobManager));
+            config.set(ExecutionOptions.JARS, jar.toAbsolutePath().toString());
+        } else if (!config.contains(RestOptions.ENABLED)) {
             config.set(RestOptions.ENABLED, true);
         }
         String token = System.getenv(JobManagerOptions.TOKEN_VARIABLE);
@@ -111,5 +132,13 @@ final class RunCommand implements Callable<Integer> {
             throw new ProgramFailedException("program " + program.entryClass(), t);
         }
         return 0;
+    }
+
+    private String remoteAddress(String text) {
+        try {
+            return RestClient.parseAddress(text).getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--jobmanager: " + e.getMessage());
+        }
     }
 }

@@ -40,6 +40,11 @@ final class JobRoutes {
     /** The longest a request may wait for a savepoint before it is answered IN_PROGRESS. */
     static final int MAX_WAIT_SECONDS = 20;
 
+    /**
+     * How long the details of an ended job wait for its result before they are answered without.
+     */
+    private static final int RESULT_TIMEOUT_SECONDS = 5;
+
     private static final String LIST_HINT = "GET /v1/jobs lists the jobs this JobManager knows";
 
     private final DispatcherGateway dispatcher;
@@ -86,6 +91,12 @@ final class JobRoutes {
                                         info.status().isTerminal()
                                                 ? dispatcher
                                                         .requestJobResult(id)
+                                                        // The result of an ended job is there at
+                                                        // once; never hold a request for it.
+                                                        .completeOnTimeout(
+                                                                null,
+                                                                RESULT_TIMEOUT_SECONDS,
+                                                                TimeUnit.SECONDS)
                                                         .thenApply(
                                                                 r -> RestMessages.Job.of(info, r))
                                                 : CompletableFuture.completedFuture(

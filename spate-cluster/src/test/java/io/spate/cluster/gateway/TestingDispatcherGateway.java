@@ -33,6 +33,13 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
     private volatile BiFunction<JobId, String, CompletableFuture<String>> stopFunction =
             (id, dir) -> new CompletableFuture<>();
 
+    private final Map<JobId, JobResult> results = new LinkedHashMap<>();
+
+    /** Sets how a job ended; {@link #requestJobResult} completes with it. */
+    public synchronized void putResult(JobResult result) {
+        results.put(result.jobId(), result);
+    }
+
     /** Adds or replaces a job. */
     public synchronized void putJob(JobInfo job) {
         jobs.put(job.jobId(), job);
@@ -92,7 +99,12 @@ public final class TestingDispatcherGateway implements DispatcherGateway {
         return call(
                 () -> {
                     job(jobId);
-                    return new CompletableFuture<>();
+                    synchronized (this) {
+                        JobResult r = results.get(jobId);
+                        return r == null
+                                ? new CompletableFuture<>()
+                                : CompletableFuture.completedFuture(r);
+                    }
                 });
     }
 

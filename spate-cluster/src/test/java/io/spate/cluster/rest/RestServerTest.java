@@ -9,8 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spate.api.execution.JobFailure;
 import io.spate.api.execution.JobStatus;
 import io.spate.api.execution.RestOptions;
+import io.spate.cluster.artifacts.ArtifactStore;
+import io.spate.cluster.artifacts.JobClassLoaders;
 import io.spate.cluster.gateway.TestingDispatcherGateway;
+import io.spate.cluster.jobmaster.JobSubmissions;
 import io.spate.cluster.messages.JobInfo;
+import io.spate.cluster.messages.JobResult;
 import io.spate.common.JobId;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
@@ -20,12 +24,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The REST API over real HTTP on loopback, in front of a testing Dispatcher. */
 class RestServerTest {
@@ -72,6 +80,17 @@ class RestServerTest {
                         List.of(),
                         null,
                         "/savepoints"));
+        dispatcher.putResult(
+                new JobResult(
+                        FINISHED,
+                        "done",
+                        JobStatus.FINISHED,
+                        Duration.ofMillis(1234),
+                        Map.of("Sink.numRecordsIn", 42L),
+                        null,
+                        null,
+                        List.of(),
+                        null));
     }
 
     @AfterEach
@@ -126,6 +145,47 @@ class RestServerTest {
     }
 
     @Test
+    void jarUploadsAndSubmissionsNeedTheTokenAndMayBeLargerThanControlRequests(
+            @TempDir Path artifacts) throws Exception {
+        Configuration config = new Configuration();
+        config.set(RestOptions.PORT, "0");
+        config.set(RestOptions.TOKEN, "secret");
+        ArtifactStore store = ArtifactStore.in(artifacts, 1024 * 1024);
+        server =
+                RestServer.start(
+                        dispatcher,
+                        new JobSubmissions(store, new JobClassLoaders(), dispatcher),
+                        config,
+                        Clock.system());
+        byte[] jar = new byte[100 * 1024];
+        String id = HexFormat.of().formatHex(ArtifactStore.sha256().digest(jar));
+
+        assertThat(put("/v1/artifacts/" + id, jar).statusCode()).isEqualTo(401);
+        assertThat(post("/v1/jobs", "{}").statusCode()).isEqualTo(401);
+        assertThat(store.contains(id)).isFalse();
+
+        HttpResponse<String> stored =
+                put("/v1/artifacts/" + id, jar, "Authorization", "Bearer secret");
+        assertThat(stored.statusCode()).isEqualTo(201);
+        assertThat(body(stored).get("artifactId").asText()).isEqualTo(id);
+        assertThat(store.contains(id)).isTrue();
+
+        HttpResponse<String> tooLarge =
+                put(
+                        "/v1/artifacts/" + id,
+                        new byte[1024 * 1024 + 1],
+                        "Authorization",
+                        "Bearer secret");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(body(tooLarge).get("hint").asText()).contains("rest.max-artifact-size");
+    }
+
+    private HttpResponse<String> put(String path, byte[] body, String... headers) throws Exception {
+        return send(
+                request(path, headers).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    @Test
     void bindsToLoopbackByDefault() {
         start();
         assertThat(server.address().getHost()).isEqualTo("127.0.0.1");
@@ -162,7 +222,13 @@ class RestServerTest {
         assertThat(checkpoint.get("id").asLong()).isEqualTo(7);
         assertThat(checkpoint.get("path").asText()).isEqualTo("/chk/chk-7");
         assertThat(checkpoint.get("savepoint").asBoolean()).isFalse();
-        assertThat(body(get("/v1/jobs/" + FINISHED)).get("latestCheckpoint").isNull()).isTrue();
+        assertThat(job.get("outcome").isNull()).isTrue();
+        JsonNode finished = body(get("/v1/jobs/" + FINISHED));
+        assertThat(finished.get("latestCheckpoint").isNull()).isTrue();
+        JsonNode outcome = finished.get("outcome");
+        assertThat(outcome.get("netRuntimeMillis").asLong()).isEqualTo(1234);
+        assertThat(outcome.get("counters").get("Sink.numRecordsIn").asLong()).isEqualTo(42);
+        assertThat(outcome.get("failureCause").isNull()).isTrue();
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * source; after the first event it costs one field read per event.
  *
  * <p>Works where the runner and the sources share a JVM (the embedded engine); the run is told
- * apart by a token.
+ * apart by a token. Without a token (a job on a remote JobManager) it only passes events on.
  */
 final class FirstEventClock implements MapFunction<Event, Event> {
     private static final long serialVersionUID = 1L;
@@ -24,6 +24,9 @@ final class FirstEventClock implements MapFunction<Event, Event> {
     private final String token;
     private transient boolean seen;
 
+    /**
+     * @param token the run's token, or null for a run in another JVM
+     */
     FirstEventClock(String token) {
         this.token = token;
     }
@@ -32,6 +35,9 @@ final class FirstEventClock implements MapFunction<Event, Event> {
     public Event map(Event event) {
         if (!seen) {
             seen = true;
+            if (token == null) {
+                return event;
+            }
             FIRST.computeIfAbsent(
                     token,
                     t -> new long[] {Clock.system().nanoTime(), NexmarkRunner.processCpuNanos()});

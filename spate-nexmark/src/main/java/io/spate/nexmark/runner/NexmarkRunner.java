@@ -5,6 +5,7 @@ import io.spate.api.connector.sink.DiscardingSink;
 import io.spate.api.datastream.DataStream;
 import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.execution.CheckpointingOptions;
+import io.spate.api.execution.ExecutionOptions;
 import io.spate.api.execution.JobExecutionResult;
 import io.spate.api.execution.JobFailure;
 import io.spate.common.config.Configuration;
@@ -30,6 +31,10 @@ import java.util.stream.Stream;
  * Runs one Nexmark query on the embedded engine and measures it as SPEC §8 says: the timer starts
  * when the first event leaves a source and stops when the job has finished; events per second, the
  * CPU cores the process used meanwhile, and events per second per core.
+ *
+ * <p>With {@code execution.target} {@code remote} the job runs on another process, where the first
+ * event cannot be timed from here: the wall time is then the job's net run time as the JobManager
+ * reports it (from its start, so deployment is included), and the CPU cores are unknown.
  */
 @Public
 public final class NexmarkRunner {
@@ -187,8 +192,10 @@ public final class NexmarkRunner {
      * @param query the query
      * @param events the events generated
      * @param parallelism the parallelism
-     * @param wallSeconds the time from the first event to the end of the job
-     * @param cpuCores the process CPU time in that interval divided by it
+     * @param wallSeconds the time from the first event to the end of the job; for a job on a remote
+     *     JobManager, the job's run time there
+     * @param cpuCores the process CPU time in that interval divided by it; NaN when the job ran on
+     *     another process (a remote JobManager), printed as {@code -}
      * @param rows the rows the query output (with the checksum sink: inserted minus retracted)
      * @param checksum the checksum, with the checksum sink; otherwise null
      * @param restarts how often the job restarted
@@ -217,14 +224,16 @@ public final class NexmarkRunner {
             return String.format(
                     Locale.ROOT,
                     "RESULT query=%s events=%d parallelism=%d wall_s=%.3f events_per_s=%.0f"
-                            + " cpu_cores=%.2f events_per_s_per_core=%.0f rows=%d checksum=%s",
+                            + " cpu_cores=%s events_per_s_per_core=%s rows=%d checksum=%s",
                     query,
                     events,
                     parallelism,
                     wallSeconds,
                     eventsPerSecond(),
-                    cpuCores,
-                    eventsPerSecondPerCore(),
+                    Double.isNaN(cpuCores) ? "-" : String.format(Locale.ROOT, "%.2f", cpuCores),
+                    Double.isNaN(cpuCores)
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.0f", eventsPerSecondPerCore()),
                     rows,
                     checksum == null ? "-" : RowHash.hex(checksum));
         }
@@ -253,7 +262,10 @@ public final class NexmarkRunner {
                         .setRaw("testing.inject.after-records", options.failAfter().toString())
                         .setRaw("testing.inject.attempts", "1");
             }
-            String token = UUID.randomUUID().toString();
+            // The first event is seen in this JVM only when the job runs embedded here.
+            boolean inThisJvm =
+                    "embedded".equals(env.getConfiguration().get(ExecutionOptions.TARGET));
+            String token = inThisJvm ? UUID.randomUUID().toString() : null;
             DataStream<Event> events =
                     env.fromSource(
                                     options.throttle() > 0
@@ -281,12 +293,20 @@ public final class NexmarkRunner {
             JobExecutionResult result = client.getJobExecutionResult().get();
             long endNanos = Clock.system().nanoTime();
             long endCpu = processCpuNanos();
-            long[] first = FirstEventClock.take(token);
-            if (first == null) {
-                throw new IllegalStateException("The job finished without emitting an event");
+            double wall;
+            double cores;
+            if (inThisJvm) {
+                long[] first = FirstEventClock.take(token);
+                if (first == null) {
+                    throw new IllegalStateException("The job finished without emitting an event");
+                }
+                wall = (endNanos - first[0]) / 1e9;
+                cores = (endCpu - first[1]) / 1e9 / wall;
+            } else {
+                // On another process: its run time there; its CPU time is not this process's.
+                wall = result.getNetRuntime().toNanos() / 1e9;
+                cores = Double.NaN;
             }
-            double wall = (endNanos - first[0]) / 1e9;
-            double cores = (endCpu - first[1]) / 1e9 / wall;
             boolean checksum = options.sink() == SinkKind.CHECKSUM;
             List<JobFailure> failures = client.getFailureHistory().get();
             long rowCount =
