@@ -114,6 +114,20 @@ public final class NexmarkRunner {
                     new Configuration());
         }
 
+        /** These engine options on top of the runner's own, e.g. a remote execution target. */
+        public Options withConfig(Configuration c) {
+            return new Options(
+                    query,
+                    generator,
+                    parallelism,
+                    sink,
+                    checkpointInterval,
+                    stateBackend,
+                    failAfter,
+                    throttle,
+                    new Configuration(c));
+        }
+
         public Options withParallelism(int p) {
             return new Options(
                     query,

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * which the test reads while the process runs. Every wait is bounded; {@link #close()} kills the
  * process and whatever it started, whether or not it has ended.
  */
-final class SpateProcess implements AutoCloseable {
+public final class SpateProcess implements AutoCloseable {
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     private final String commandLine;
@@ -39,7 +39,7 @@ final class SpateProcess implements AutoCloseable {
     }
 
     /** Starts {@code spate args...}, with its output files in {@code dir}. */
-    static SpateProcess start(Path dir, String... args) {
+    public static SpateProcess start(Path dir, String... args) {
         int n = COUNT.incrementAndGet();
         Path out = dir.resolve("spate-" + n + ".out");
         Path err = dir.resolve("spate-" + n + ".err");
@@ -68,7 +68,7 @@ final class SpateProcess implements AutoCloseable {
     }
 
     /** Waits at most {@code timeout} for the process to end, and returns its exit code. */
-    int awaitExit(Duration timeout) {
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError(
@@ -82,11 +82,11 @@ final class SpateProcess implements AutoCloseable {
     }
 
     /** The exit code of the ended process. */
-    int exitCode() {
+    public int exitCode() {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -94,7 +94,7 @@ final class SpateProcess implements AutoCloseable {
      * Waits at most {@code timeout} for a line of standard error that matches {@code pattern}, and
      * returns its match; fails early when the process ends without writing one.
      */
-    Matcher awaitErrLine(Pattern pattern, Duration timeout) {
+    public Matcher awaitErrLine(Pattern pattern, Duration timeout) {
         Matcher[] found = new Matcher[1];
         await("'" + pattern + "' on the standard error of '" + commandLine + "'")
                 .atMost(timeout)
@@ -118,19 +118,19 @@ final class SpateProcess implements AutoCloseable {
         return found[0];
     }
 
-    String out() {
+    public String out() {
         return read(out);
     }
 
-    String err() {
+    public String err() {
         return read(err);
     }
 
-    List<String> outLines() {
+    public List<String> outLines() {
         return out().lines().toList();
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return err().lines().toList();
     }
 
