@@ -217,7 +217,7 @@ public final class RestServer implements AutoCloseable {
         long max =
                 submissionRoutes == null
                         ? -1
-                        : submissionRoutes.maxBodyBytes(ctx.req().getMethod(), ctx.path());
+                        : submissionRoutes.maxBodyBytes(ctx.method().name(), ctx.path());
         if (max < 0) {
             max = MAX_REQUEST_BYTES;
         }

@@ -54,7 +54,7 @@ final class SubmissionRoutes {
 
     private void putArtifact(Context ctx) throws IOException {
         String id = ctx.pathParam("artifactId");
-        try (InputStream body = ctx.req().getInputStream()) {
+        try (InputStream body = ctx.bodyInputStream()) {
             submissions.putArtifact(id, body);
         }
         ctx.status(201);
@@ -97,7 +97,7 @@ final class SubmissionRoutes {
     }
 
     private RestMessages.JobSubmission submission(Context ctx) throws IOException {
-        byte[] bytes = readBounded(ctx.req().getInputStream(), MAX_SUBMISSION_BYTES);
+        byte[] bytes = readBounded(ctx.bodyInputStream(), MAX_SUBMISSION_BYTES);
         try {
             RestMessages.JobSubmission body =
                     json.readValue(bytes, RestMessages.JobSubmission.class);

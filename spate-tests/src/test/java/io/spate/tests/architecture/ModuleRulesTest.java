@@ -28,6 +28,7 @@ class ModuleRulesTest {
     private static final String CONNECTORS = "io.spate.connectors..";
     private static final String SLF4J = "org.slf4j..";
     private static final String CLUSTER_REST = "io.spate.cluster.rest..";
+    private static final String CLUSTER_REMOTE = "io.spate.cluster.remote..";
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String HTTP_SERVER = "io.javalin..";
     private static final String JETTY = "org.eclipse.jetty..";
@@ -163,7 +164,7 @@ class ModuleRulesTest {
                 .that()
                 .resideInAPackage(CLUSTER)
                 .and()
-                .resideOutsideOfPackage(CLUSTER_REST)
+                .resideOutsideOfPackages(CLUSTER_REST, CLUSTER_REMOTE)
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
@@ -177,6 +178,18 @@ class ModuleRulesTest {
                         ANNOTATIONS,
                         JDK,
                         SLF4J)
+                .check(classes);
+    }
+
+    /** The client of a remote JobManager speaks its REST API with the JDK's HTTP client. */
+    @Test
+    void theRemoteTargetUsesJsonButNoHttpServer() {
+        classes()
+                .that()
+                .resideInAPackage(CLUSTER_REMOTE)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(CLUSTER, CORE, API, COMMON, ANNOTATIONS, JDK, SLF4J, JACKSON)
                 .check(classes);
     }
 
