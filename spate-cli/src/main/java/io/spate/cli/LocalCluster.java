@@ -31,7 +31,10 @@ final class LocalCluster {
             "The cluster's directory, with log/ and run/ (default: the installation directory;"
                     + " SPATE_LOG_DIR moves log/).";
 
-    private static final Pattern LISTENING = Pattern.compile("JobManager listening on (\\S+:\\d+)");
+    private static final Pattern LISTENING =
+            Pattern.compile(
+                    "JobManager listening on (\\S+:\\d+)(?: for TaskManagers; REST API on"
+                            + " http://(\\S+:\\d+))?");
     private static final Pattern REGISTERED =
             Pattern.compile("TaskManager \\S+ registered with the JobManager at ");
     private static final Duration POLL = Duration.ofMillis(100);
@@ -102,8 +105,18 @@ final class LocalCluster {
         try {
             Started jm = launch("jobmanager", 1, jobManagerArgs);
             started.add(jm);
-            String address = jm.await(LISTENING, deadline, clock, info).group(1);
+            Matcher listening = jm.await(LISTENING, deadline, clock, info);
+            String address = listening.group(1);
             info.accept("Started the JobManager (pid " + jm.process.pid() + ") on " + address);
+            if (listening.group(2) != null) {
+                info.accept(
+                        "Its REST API is on "
+                                + listening.group(2)
+                                + ": spate run --jobmanager "
+                                + listening.group(2)
+                                + " <jar>, spate list --jobmanager "
+                                + listening.group(2));
+            }
             List<String> tmArgs = new ArrayList<>(List.of("--jobmanager", address));
             tmArgs.addAll(taskManagerArgs);
             List<Started> tms = new ArrayList<>();
