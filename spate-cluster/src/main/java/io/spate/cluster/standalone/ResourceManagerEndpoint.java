@@ -67,6 +67,7 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
     private final Consumer<String> announcements;
     private final long intervalMillis;
     private final long timeoutMillis;
+    private final long rpcTimeoutMillis;
     private final ControlThread control = new ControlThread("spate-jobmanager-resources");
     private final ControlThread artifactIo = new ControlThread("spate-jobmanager-artifacts");
     private final NetworkServer server;
@@ -90,6 +91,7 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
         this.announcements = announcements;
         this.intervalMillis = positiveMillis(conf, StandaloneOptions.HEARTBEAT_INTERVAL);
         this.timeoutMillis = positiveMillis(conf, StandaloneOptions.HEARTBEAT_TIMEOUT);
+        this.rpcTimeoutMillis = positiveMillis(conf, StandaloneOptions.RPC_TIMEOUT);
         Configuration network = new Configuration(conf);
         network.set(NetworkOptions.BIND_ADDRESS, conf.get(StandaloneOptions.RPC_ADDRESS));
         network.set(NetworkOptions.PORT, conf.get(StandaloneOptions.RPC_PORT));
@@ -256,7 +258,7 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
                             peer::send,
                             artifacts,
                             control,
-                            Math.max(CALL_TIMEOUT_MILLIS, timeoutMillis));
+                            rpcTimeoutMillis);
             resourceManager.registerTaskExecutor(
                     m.id().value(), m.slots(), peer.remote, m.address());
         }

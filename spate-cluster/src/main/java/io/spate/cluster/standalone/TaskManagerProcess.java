@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code spate taskmanager}: a standalone TaskManager. Today it registers its slots with the
- * JobManager and keeps itself registered; the TaskExecutor that runs tasks in those slots joins it
- * when jobs can be deployed to a standalone cluster (issue 6).
+ * {@code spate taskmanager}: a standalone TaskManager. It registers its slots with the JobManager
+ * and keeps itself registered ({@link TaskManagerRunner}), and runs the subtasks the JobManager
+ * deploys to it ({@link TaskExecutorHost}); when it loses the JobManager it cancels them all.
  */
 public final class TaskManagerProcess implements ClusterProcess {
     private static final Logger LOG = LoggerFactory.getLogger(TaskManagerProcess.class);

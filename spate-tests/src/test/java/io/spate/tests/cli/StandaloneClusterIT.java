@@ -23,7 +23,7 @@ class StandaloneClusterIT {
     private static final Duration STEP = Duration.ofSeconds(60);
 
     private static final Pattern LISTENING =
-            Pattern.compile("JobManager listening on (127\\.0\\.0\\.1:\\d+)");
+            Pattern.compile("JobManager listening on (127\\.0\\.0\\.1:\\d+) for TaskManagers; .*");
     private static final Pattern REGISTERED =
             Pattern.compile("TaskManager (\\S+) registered with the JobManager at .*");
 
@@ -43,6 +43,8 @@ class StandaloneClusterIT {
                         "jobmanager",
                         "--port",
                         "0",
+                        "-D",
+                        "rest.port=0",
                         "-D",
                         "heartbeat.interval=200ms",
                         "-D",

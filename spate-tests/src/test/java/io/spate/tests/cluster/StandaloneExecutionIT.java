@@ -107,6 +107,54 @@ class StandaloneExecutionIT {
         assertThat(ExactlyOnceFaultIT.committedLines(out)).isEqualTo(expected);
     }
 
+    @Test
+    void aJobStoppedWithASavepointResumesFromItOnTheCluster() throws Exception {
+        startJobManager();
+        startTaskManager(jobManagerPort(), 2);
+        startTaskManager(jobManagerPort(), 2);
+        long records = 60_000;
+        int keys = 53;
+        Path out = dir.resolve("out");
+        JobClient first = countingJob(2, records, keys, out).executeAsync("before the savepoint");
+        // Metrics come from the TaskManagers' processes through the control plane.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> first.getMetrics().get().getRecordsIn() > records / 3);
+        String savepoint =
+                first.stopWithSavepoint(dir.resolve("savepoints").toString())
+                        .get(60, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> first.getJobStatus().get() == JobStatus.CANCELED);
+        assertThat(Path.of(savepoint).resolve("_metadata")).exists();
+
+        StreamExecutionEnvironment second = countingJob(4, records, keys, out);
+        second.getConfiguration().set(CheckpointingOptions.RESTORE_PATH, savepoint);
+        second.execute("after the savepoint");
+
+        Map<String, Integer> expected = new HashMap<>();
+        long[] perKey = new long[keys];
+        for (long i = 0; i < records; i++) {
+            int k = (int) (i % keys);
+            expected.merge(k + "," + ++perKey[k], 1, Integer::sum);
+        }
+        assertThat(ExactlyOnceFaultIT.committedLines(out)).isEqualTo(expected);
+    }
+
+    private StreamExecutionEnvironment countingJob(
+            int parallelism, long records, int keys, Path out) {
+        StreamExecutionEnvironment env = client(parallelism);
+        env.enableCheckpointing(Duration.ofMillis(200));
+        env.getConfiguration()
+                .set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("chk").toString());
+        env.fromSource(new DataGeneratorSource<>(i -> i, records, 20_000, Types.LONG), "Numbers")
+                .uid("numbers")
+                .keyBy(i -> i % keys)
+                .process(new ExactlyOnceFaultIT.Count())
+                .uid("count")
+                .sinkTo(FileSink.forRowFormat(out.toString(), new SimpleStringEncoder<String>()))
+                .uid("files");
+        return env;
+    }
+
     // ---- backpressure
 
     static final AtomicLong EMITTED = new AtomicLong();
