@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.spate.cluster.jobmaster.JobSubmissions;
+import io.spate.common.JobId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The endpoints through which other processes submit jobs (ADR 0006):
@@ -75,25 +77,23 @@ final class SubmissionRoutes {
         } catch (IllegalArgumentException e) {
             throw RestError.badRequest("jobGraph is not base64: " + e.getMessage(), null);
         }
-        String artifactId = body.artifactId();
+        // Reading the graph happens here, on the request thread; a refusal is thrown at once.
+        CompletableFuture<JobId> submitted = submissions.submit(body.artifactId(), graph);
         ctx.future(
                 () ->
-                        submissions
-                                .submit(artifactId, graph)
-                                .handle(
-                                        (jobId, failure) -> {
-                                            if (failure != null) {
-                                                RestServer.writeError(ctx, json, failure);
-                                            } else {
-                                                ctx.status(202);
-                                                RestServer.writeJson(
-                                                        ctx,
-                                                        json,
-                                                        new RestMessages.JobSubmitted(
-                                                                jobId.toString()));
-                                            }
-                                            return null;
-                                        }));
+                        submitted.handle(
+                                (jobId, failure) -> {
+                                    if (failure != null) {
+                                        RestServer.writeError(ctx, json, failure);
+                                    } else {
+                                        ctx.status(202);
+                                        RestServer.writeJson(
+                                                ctx,
+                                                json,
+                                                new RestMessages.JobSubmitted(jobId.toString()));
+                                    }
+                                    return null;
+                                }));
     }
 
     private RestMessages.JobSubmission submission(Context ctx) throws IOException {
