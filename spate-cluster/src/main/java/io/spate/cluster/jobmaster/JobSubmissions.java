@@ -7,10 +7,12 @@ import io.spate.common.JobId;
 import io.spate.core.plan.JobGraph;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -28,26 +30,21 @@ public final class JobSubmissions {
     private final ArtifactStore artifacts;
     private final JobClassLoaders classLoaders;
     private final DispatcherGateway dispatcher;
-    private final Consumer<JobId> jobEnded;
+    private final List<Consumer<JobId>> jobEndedListeners = new CopyOnWriteArrayList<>();
     private final Map<JobId, String> artifactIds = new ConcurrentHashMap<>();
 
     public JobSubmissions(
             ArtifactStore artifacts, JobClassLoaders classLoaders, DispatcherGateway dispatcher) {
-        this(artifacts, classLoaders, dispatcher, jobId -> {});
-    }
-
-    /**
-     * @param jobEnded told when a job submitted here has ended, after its class loader is released
-     */
-    public JobSubmissions(
-            ArtifactStore artifacts,
-            JobClassLoaders classLoaders,
-            DispatcherGateway dispatcher,
-            Consumer<JobId> jobEnded) {
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.classLoaders = Objects.requireNonNull(classLoaders, "classLoaders");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
-        this.jobEnded = Objects.requireNonNull(jobEnded, "jobEnded");
+    }
+
+    /**
+     * Tells {@code listener} of every job submitted here that ends, once its loader is released.
+     */
+    public void onJobEnded(Consumer<JobId> listener) {
+        jobEndedListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The id of the jar of a running job submitted here, or null for one without a jar. */
@@ -124,7 +121,7 @@ public final class JobSubmissions {
                                     (result, f) -> {
                                         classLoaders.release(jobId);
                                         artifactIds.remove(jobId);
-                                        jobEnded.accept(jobId);
+                                        jobEndedListeners.forEach(l -> l.accept(jobId));
                                     });
                     return jobId;
                 });

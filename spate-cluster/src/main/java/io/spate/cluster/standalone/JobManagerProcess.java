@@ -50,33 +50,30 @@ public final class JobManagerProcess implements ClusterProcess {
         JobClassLoaders classLoaders = new JobClassLoaders();
         ArtifactStore artifactStore = ArtifactStore.open(conf);
         JobManager jobManager = new JobManager(clock, classLoaders::get);
-        ResourceManagerEndpoint[] endpoint = new ResourceManagerEndpoint[1];
-        JobArtifacts[] shipped = new JobArtifacts[1];
         JobSubmissions submissions =
-                new JobSubmissions(
-                        artifactStore,
-                        classLoaders,
-                        jobManager.dispatcher(),
-                        jobId -> {
-                            shipped[0].release(jobId);
-                            endpoint[0].releaseJob(jobId);
-                        });
-        shipped[0] = new JobArtifacts(submissions::artifactOf, submissions::artifactPath);
+                new JobSubmissions(artifactStore, classLoaders, jobManager.dispatcher());
+        JobArtifacts shipped = new JobArtifacts(submissions::artifactOf, submissions::artifactPath);
+        ResourceManagerEndpoint endpoint;
         try {
-            endpoint[0] =
+            endpoint =
                     ResourceManagerEndpoint.start(
-                            conf, clock, announcements, jobManager.resourceManager(), shipped[0]);
+                            conf, clock, announcements, jobManager.resourceManager(), shipped);
         } catch (RuntimeException e) {
             jobManager.close();
             classLoaders.close();
             artifactStore.close();
             throw e;
         }
+        submissions.onJobEnded(
+                jobId -> {
+                    shipped.release(jobId);
+                    endpoint.releaseJob(jobId);
+                });
         try {
             // The API waits for people, in wall-clock time, whatever clock the jobs use.
             RestServer rest =
                     RestServer.start(jobManager.dispatcher(), submissions, conf, Clock.system());
-            InetSocketAddress a = endpoint[0].address();
+            InetSocketAddress a = endpoint.address();
             announcements.accept(
                     "JobManager listening on "
                             + a.getHostString()
@@ -89,10 +86,9 @@ public final class JobManagerProcess implements ClusterProcess {
                             + ":"
                             + rest.address().getPort()
                             + ")");
-            return new JobManagerProcess(
-                    jobManager, endpoint[0], rest, classLoaders, artifactStore);
+            return new JobManagerProcess(jobManager, endpoint, rest, classLoaders, artifactStore);
         } catch (RuntimeException e) {
-            endpoint[0].close();
+            endpoint.close();
             jobManager.close();
             classLoaders.close();
             artifactStore.close();

@@ -92,6 +92,35 @@ class RemoteRunCliIT {
     }
 
     @Test
+    void runOnAStandaloneClusterShipsTheJarToTaskManagersThatLackItsClasses() throws IOException {
+        Path jar = ProgramJar.write(dir.resolve("keyed-count.jar"), KeyedCountProgram.class);
+        Path out = dir.resolve("out");
+        // The cluster's JVMs do not have the tests' classes: the program's come from its jar only.
+        assertThat(SpateProcess.classPathWithoutTestClasses())
+                .hasSize(SpateProcess.classPath().size() - 1);
+        try (StandaloneClusterFixture cluster =
+                new StandaloneClusterFixture(dir, SpateProcess.classPathWithoutTestClasses())) {
+            cluster.startTaskManager(1);
+            cluster.startTaskManager(1);
+
+            CliRun run =
+                    CliRun.of(
+                            "run",
+                            "--jobmanager",
+                            cluster.restAddress(),
+                            "--parallelism",
+                            "2",
+                            jar.toString(),
+                            out.toString(),
+                            String.valueOf(RECORDS),
+                            "0");
+
+            assertThat(run.exitCode).as(run.toString()).isZero();
+            assertThat(committedLines(out)).isEqualTo(expectedLines());
+        }
+    }
+
+    @Test
     void runWithJobManagerWhereNoneListensSaysSoInOneLine() throws IOException {
         Path jar = ProgramJar.write(dir.resolve("keyed-count.jar"), KeyedCountProgram.class);
         String nowhere;

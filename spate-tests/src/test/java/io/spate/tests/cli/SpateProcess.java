@@ -40,6 +40,23 @@ public final class SpateProcess implements AutoCloseable {
 
     /** Starts {@code spate args...}, with its output files in {@code dir}. */
     public static SpateProcess start(Path dir, String... args) {
+        return start(dir, classPath(), args);
+    }
+
+    /** This JVM's class path, entry by entry. */
+    public static List<String> classPath() {
+        return List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+    }
+
+    /** This JVM's class path without the tests' own classes. */
+    public static List<String> classPathWithoutTestClasses() {
+        return classPath().stream()
+                .filter(e -> !Path.of(e).endsWith(Path.of("spate-tests", "target", "test-classes")))
+                .toList();
+    }
+
+    /** Starts {@code spate args...} with {@code classPath}, its output files in {@code dir}. */
+    public static SpateProcess start(Path dir, List<String> classPath, String... args) {
         int n = COUNT.incrementAndGet();
         Path out = dir.resolve("spate-" + n + ".out");
         Path err = dir.resolve("spate-" + n + ".err");
@@ -51,7 +68,7 @@ public final class SpateProcess implements AutoCloseable {
         command.add("-Dsun.stdout.encoding=UTF-8");
         command.add("-Dsun.stderr.encoding=UTF-8");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(String.join(java.io.File.pathSeparator, classPath));
         command.add(SpateCli.class.getName());
         command.addAll(List.of(args));
         try {

@@ -16,6 +16,7 @@ import io.spate.nexmark.runner.NexmarkRunner;
 import io.spate.nexmark.runner.NexmarkRunner.Options;
 import io.spate.nexmark.runner.NexmarkRunner.SinkKind;
 import io.spate.tests.cli.SpateProcess;
+import io.spate.tests.cli.StandaloneClusterFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -7,6 +7,7 @@ import io.spate.nexmark.generator.GeneratorConfig;
 import io.spate.nexmark.runner.NexmarkRunner;
 import io.spate.nexmark.runner.NexmarkRunner.Options;
 import io.spate.nexmark.runner.NexmarkRunner.SinkKind;
+import io.spate.tests.cli.StandaloneClusterFixture;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;

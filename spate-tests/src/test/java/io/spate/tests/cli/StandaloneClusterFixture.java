@@ -1,8 +1,7 @@
-package io.spate.tests.nexmark;
+package io.spate.tests.cli;
 
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.common.config.Configuration;
-import io.spate.tests.cli.SpateProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +14,9 @@ import java.util.regex.Pattern;
  * jobmanager} and {@code spate taskmanager}s, each a process of its own; and the configuration a
  * client needs to submit to it. {@link #close()} kills what is left.
  */
-final class StandaloneClusterFixture implements AutoCloseable {
+public final class StandaloneClusterFixture implements AutoCloseable {
     /** The longest a JVM may take to start and register on a slow, busy machine. */
-    static final Duration STEP = Duration.ofSeconds(60);
+    public static final Duration STEP = Duration.ofSeconds(60);
 
     private static final Pattern LISTENING =
             Pattern.compile(
@@ -27,6 +26,7 @@ final class StandaloneClusterFixture implements AutoCloseable {
             Pattern.compile("TaskManager (\\S+) registered with the JobManager at .*");
 
     private final Path dir;
+    private final List<String> classPath;
     private final List<SpateProcess> processes = new ArrayList<>();
     private final SpateProcess jobManager;
     private final String rpcAddress;
@@ -37,8 +37,17 @@ final class StandaloneClusterFixture implements AutoCloseable {
      *
      * @param settings {@code key=value} options for the JobManager (e.g. heartbeats)
      */
-    StandaloneClusterFixture(Path dir, String... settings) {
+    public StandaloneClusterFixture(Path dir, String... settings) {
+        this(dir, SpateProcess.classPath(), settings);
+    }
+
+    /**
+     * Starts the JobManager; every process of the cluster runs with {@code classPath} (e.g. without
+     * the tests' classes, so that a job's classes can only come from its jar).
+     */
+    public StandaloneClusterFixture(Path dir, List<String> classPath, String... settings) {
         this.dir = dir;
+        this.classPath = List.copyOf(classPath);
         List<String> args = new ArrayList<>(List.of("jobmanager", "--port", "0"));
         args.add("-D");
         args.add("rest.port=0");
@@ -53,23 +62,23 @@ final class StandaloneClusterFixture implements AutoCloseable {
     }
 
     /** Starts a TaskManager with {@code slots} slots and waits until it has registered. */
-    SpateProcess startTaskManager(int slots) {
+    public SpateProcess startTaskManager(int slots) {
         SpateProcess tm =
                 start("taskmanager", "--jobmanager", rpcAddress, "--slots", String.valueOf(slots));
         tm.awaitErrLine(REGISTERED, STEP);
         return tm;
     }
 
-    SpateProcess jobManager() {
+    public SpateProcess jobManager() {
         return jobManager;
     }
 
-    String restAddress() {
+    public String restAddress() {
         return restAddress;
     }
 
     /** Options that make a client submit its jobs to this cluster. */
-    Configuration clientConfig() {
+    public Configuration clientConfig() {
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.TARGET, "remote");
         conf.set(ExecutionOptions.REMOTE_ADDRESS, restAddress);
@@ -77,7 +86,7 @@ final class StandaloneClusterFixture implements AutoCloseable {
     }
 
     private SpateProcess start(String... args) {
-        SpateProcess p = SpateProcess.start(dir, args);
+        SpateProcess p = SpateProcess.start(dir, classPath, args);
         processes.add(p);
         return p;
     }
