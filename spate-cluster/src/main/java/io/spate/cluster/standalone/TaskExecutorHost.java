@@ -146,7 +146,10 @@ final class TaskExecutorHost implements AutoCloseable {
         }
     }
 
-    /** The JobManager is gone: no subtask may go on writing (no zombie writers). */
+    /**
+     * The JobManager is gone: no subtask may go on writing (no zombie writers). Its jobs are
+     * forgotten too (class loaders, channels): a JobManager that comes back does not know them.
+     */
     void onJobManagerLost(String reason) {
         taskExecutor
                 .mainThread()
@@ -158,6 +161,9 @@ final class TaskExecutorHost implements AutoCloseable {
                                         "Cancelling {} subtask(s) after losing the JobManager ({})",
                                         n,
                                         reason);
+                            }
+                            for (JobId jobId : List.copyOf(jobs.keySet())) {
+                                release(jobId);
                             }
                         });
     }
