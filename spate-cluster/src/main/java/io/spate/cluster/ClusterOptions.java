@@ -1,10 +1,18 @@
 package io.spate.cluster;
 
 import io.spate.common.config.ConfigOption;
+import io.spate.common.config.Configuration;
+import io.spate.common.config.Hardware;
 
 /** Options of the JobManager and TaskExecutors. */
 public final class ClusterOptions {
     private ClusterOptions() {}
+
+    /** The worker threads of each TaskExecutor: {@link #WORKER_THREADS}, else one per core. */
+    public static int workerThreads(Configuration config) {
+        Integer configured = config.get(WORKER_THREADS);
+        return configured != null ? configured : Hardware.availableProcessors();
+    }
 
     public static final ConfigOption<Integer> WORKER_THREADS =
             ConfigOption.key("taskmanager.worker-threads")

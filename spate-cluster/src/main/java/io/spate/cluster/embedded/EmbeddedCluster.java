@@ -14,7 +14,6 @@ import io.spate.cluster.rpc.LocalRpc;
 import io.spate.cluster.taskexecutor.TaskExecutor;
 import io.spate.common.JobId;
 import io.spate.common.config.Configuration;
-import io.spate.common.config.Hardware;
 import io.spate.common.time.Clock;
 import io.spate.runtime.exchange.LocalExchange;
 import io.spate.state.heap.HeapStateBackend;
@@ -54,9 +53,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         this.dispatcher = jobManager.dispatcher();
         ResourceManagerGateway rm = jobManager.resourceManager();
 
-        Integer configuredWorkers = config.get(ClusterOptions.WORKER_THREADS);
-        int workers =
-                configuredWorkers != null ? configuredWorkers : Hardware.availableProcessors();
+        int workers = ClusterOptions.workerThreads(config);
         TaskExecutor.Services services =
                 new TaskExecutor.Services(
                         clock,

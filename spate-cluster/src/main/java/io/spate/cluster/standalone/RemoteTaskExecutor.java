@@ -75,12 +75,7 @@ final class RemoteTaskExecutor implements TaskExecutorGateway {
     @Override
     public CompletableFuture<Void> submitTask(
             TaskDeployment deployment, JobMasterGateway jobMaster) {
-        TaskKey key =
-                new TaskKey(
-                        deployment.jobId(),
-                        deployment.attempt(),
-                        deployment.vertexId(),
-                        deployment.subtaskIndex());
+        TaskKey key = TaskKey.of(deployment);
         byte[] graph;
         byte[] splits;
         try {

@@ -22,7 +22,6 @@ import io.spate.cluster.rpc.LocalRpc;
 import io.spate.cluster.taskexecutor.TaskExecutor;
 import io.spate.common.JobId;
 import io.spate.common.config.Configuration;
-import io.spate.common.config.Hardware;
 import io.spate.common.time.Clock;
 import io.spate.core.plan.JobGraph;
 import io.spate.network.NetworkOptions;
@@ -89,9 +88,7 @@ final class TaskExecutorHost implements AutoCloseable {
             throw new UncheckedIOException("Could not create a directory for jobs' jars", e);
         }
         this.localExchange = new LocalExchange(conf.get(ClusterOptions.QUEUE_CAPACITY));
-        Integer configuredWorkers = conf.get(ClusterOptions.WORKER_THREADS);
-        int workers =
-                configuredWorkers != null ? configuredWorkers : Hardware.availableProcessors();
+        int workers = ClusterOptions.workerThreads(conf);
         TaskExecutor.Services services =
                 new TaskExecutor.Services(
                         clock,

@@ -139,12 +139,7 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     public CompletableFuture<Void> submitTask(
             TaskDeployment deployment, JobMasterGateway jobMaster) {
         mainThread.assertMainThread();
-        TaskKey key =
-                new TaskKey(
-                        deployment.jobId(),
-                        deployment.attempt(),
-                        deployment.vertexId(),
-                        deployment.subtaskIndex());
+        TaskKey key = TaskKey.of(deployment);
         JobId jobId = deployment.jobId();
         TaskEnvironment env =
                 new TaskEnvironment(

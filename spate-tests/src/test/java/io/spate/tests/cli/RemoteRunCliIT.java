@@ -8,16 +8,14 @@ import io.spate.cluster.artifacts.ArtifactStore;
 import io.spate.cluster.embedded.EmbeddedCluster;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
+import io.spate.tests.KeyedCountOutput;
 import io.spate.tests.cli.programs.KeyedCountProgram;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,7 +80,8 @@ class RemoteRunCliIT {
         assertThat(run.err)
                 .contains("Job '" + KeyedCountProgram.JOB_NAME + "' submitted with id")
                 .contains(address);
-        assertThat(committedLines(out)).isEqualTo(expectedLines());
+        assertThat(KeyedCountOutput.committedLines(out))
+                .isEqualTo(KeyedCountOutput.expected(RECORDS, KeyedCountProgram.KEYS));
         String sha =
                 HexFormat.of().formatHex(ArtifactStore.sha256().digest(Files.readAllBytes(jar)));
         try (Stream<Path> files = Files.list(artifacts)) {
@@ -116,7 +115,8 @@ class RemoteRunCliIT {
                             "0");
 
             assertThat(run.exitCode).as(run.toString()).isZero();
-            assertThat(committedLines(out)).isEqualTo(expectedLines());
+            assertThat(KeyedCountOutput.committedLines(out))
+                    .isEqualTo(KeyedCountOutput.expected(RECORDS, KeyedCountProgram.KEYS));
         }
     }
 
@@ -172,27 +172,5 @@ class RemoteRunCliIT {
         List<String> lines = run.outLines().stream().filter(l -> l.startsWith("RESULT ")).toList();
         assertThat(lines).as(run.toString()).hasSize(1);
         return lines.get(0);
-    }
-
-    private static Map<String, Integer> expectedLines() {
-        Map<String, Integer> lines = new HashMap<>();
-        long[] perKey = new long[KeyedCountProgram.KEYS];
-        for (long i = 0; i < RECORDS; i++) {
-            int k = (int) (i % KeyedCountProgram.KEYS);
-            lines.merge(k + "," + ++perKey[k], 1, Integer::sum);
-        }
-        return lines;
-    }
-
-    private static Map<String, Integer> committedLines(Path out) throws IOException {
-        Map<String, Integer> lines = new HashMap<>();
-        try (Stream<Path> files = Files.list(out)) {
-            for (Path f : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
-                for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                    lines.merge(l, 1, Integer::sum);
-                }
-            }
-        }
-        return lines;
     }
 }

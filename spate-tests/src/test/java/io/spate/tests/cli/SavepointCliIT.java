@@ -3,19 +3,17 @@ package io.spate.tests.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.spate.tests.KeyedCountOutput;
 import io.spate.tests.cli.programs.KeyedCountProgram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +86,7 @@ class SavepointCliIT {
                 .until(
                         () -> {
                             assertThat(run.isAlive()).as("%s", run).isTrue();
-                            return committedLines(out).size() >= SOME_OUTPUT;
+                            return KeyedCountOutput.committedLines(out).size() >= SOME_OUTPUT;
                         });
 
         // spate list: the job, running
@@ -152,7 +150,7 @@ class SavepointCliIT {
                                 + "' stopped with a savepoint at "
                                 + stopSavepoint)
                 .noneMatch(line -> line.startsWith("spate: error:"));
-        int committedAtStop = committedLines(out).size();
+        int committedAtStop = KeyedCountOutput.committedLines(out).size();
         assertThat(committedAtStop).isBetween(SOME_OUTPUT, (int) RECORDS - 1);
 
         // Nothing listening any more: one line that names the address.
@@ -194,9 +192,9 @@ class SavepointCliIT {
                             "0");
             assertThat(resumed.exitCode()).as("%s", resumed).isZero();
             assertThat(errorLines(resumed)).as("%s", resumed).isEmpty();
-            assertThat(committedLines(out))
+            assertThat(KeyedCountOutput.committedLines(out))
                     .as("output after resuming at parallelism %d", parallelism)
-                    .isEqualTo(uninterruptedOutput());
+                    .isEqualTo(KeyedCountOutput.expected(RECORDS, KeyedCountProgram.KEYS));
         }
     }
 
@@ -221,34 +219,6 @@ class SavepointCliIT {
     private static Path reportedPath(SpateProcess p, String prefix) {
         assertThat(p.outLines()).as("%s", p).singleElement().asString().startsWith(prefix);
         return Path.of(p.outLines().get(0).substring(prefix.length()));
-    }
-
-    /** What a run never stopped writes: for every key, the counts 1, 2, ... of its records. */
-    private static Map<String, Integer> uninterruptedOutput() {
-        Map<String, Integer> lines = new HashMap<>();
-        long[] perKey = new long[KeyedCountProgram.KEYS];
-        for (long i = 0; i < RECORDS; i++) {
-            int k = (int) (i % KeyedCountProgram.KEYS);
-            lines.merge(k + "," + ++perKey[k], 1, Integer::sum);
-        }
-        return lines;
-    }
-
-    /** Every committed line of the file sink's output, with how often it occurs. */
-    private static Map<String, Integer> committedLines(Path out) throws IOException {
-        Map<String, Integer> lines = new HashMap<>();
-        if (!Files.isDirectory(out)) {
-            return lines;
-        }
-        try (Stream<Path> files = Files.list(out)) {
-            // In-progress and pending files are hidden; only committed ones count.
-            for (Path f : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
-                for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                    lines.merge(l, 1, Integer::sum);
-                }
-            }
-        }
-        return lines;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

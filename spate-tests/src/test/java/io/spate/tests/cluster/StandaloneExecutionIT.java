@@ -27,12 +27,12 @@ import io.spate.cluster.taskexecutor.TaskExecutor;
 import io.spate.common.config.Configuration;
 import io.spate.common.time.Clock;
 import io.spate.runtime.task.FailureInjection;
+import io.spate.tests.KeyedCountOutput;
 import io.spate.tests.faulttolerance.ExactlyOnceFaultIT;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -98,13 +98,8 @@ class StandaloneExecutionIT {
         List<JobFailure> failures = job.getFailureHistory().get();
         assertThat(failures).hasSize(3).allMatch(JobFailure::restarted);
 
-        Map<String, Integer> expected = new HashMap<>();
-        long[] perKey = new long[keys];
-        for (long i = 0; i < records; i++) {
-            int k = (int) (i % keys);
-            expected.merge(k + "," + ++perKey[k], 1, Integer::sum);
-        }
-        assertThat(ExactlyOnceFaultIT.committedLines(out)).isEqualTo(expected);
+        Map<String, Integer> expected = KeyedCountOutput.expected(records, keys);
+        assertThat(KeyedCountOutput.committedLines(out)).isEqualTo(expected);
     }
 
     @Test
@@ -130,13 +125,8 @@ class StandaloneExecutionIT {
         second.getConfiguration().set(CheckpointingOptions.RESTORE_PATH, savepoint);
         second.execute("after the savepoint");
 
-        Map<String, Integer> expected = new HashMap<>();
-        long[] perKey = new long[keys];
-        for (long i = 0; i < records; i++) {
-            int k = (int) (i % keys);
-            expected.merge(k + "," + ++perKey[k], 1, Integer::sum);
-        }
-        assertThat(ExactlyOnceFaultIT.committedLines(out)).isEqualTo(expected);
+        Map<String, Integer> expected = KeyedCountOutput.expected(records, keys);
+        assertThat(KeyedCountOutput.committedLines(out)).isEqualTo(expected);
     }
 
     private StreamExecutionEnvironment countingJob(

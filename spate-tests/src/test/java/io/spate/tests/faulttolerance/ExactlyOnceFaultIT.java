@@ -18,16 +18,12 @@ import io.spate.api.execution.JobStatus;
 import io.spate.api.execution.RestartStrategyOptions;
 import io.spate.api.functions.KeyedProcessFunction;
 import io.spate.runtime.task.FailureInjection;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.spate.tests.KeyedCountOutput;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,27 +69,9 @@ public class ExactlyOnceFaultIT {
                 .anyMatch(f -> f.cause().contains("during snapshot"));
         assertThat(failures).anyMatch(f -> f.cause().contains("records"));
 
-        Map<String, Integer> actual = committedLines(out);
-        Map<String, Integer> expected = new HashMap<>();
-        long[] perKey = new long[KEYS];
-        for (long i = 0; i < RECORDS; i++) {
-            int k = (int) (i % KEYS);
-            expected.merge(k + "," + ++perKey[k], 1, Integer::sum);
-        }
+        Map<String, Integer> actual = KeyedCountOutput.committedLines(out);
+        Map<String, Integer> expected = KeyedCountOutput.expected(RECORDS, KEYS);
         assertThat(actual).isEqualTo(expected);
-    }
-
-    /** Every committed (visible) line with how often it occurs. */
-    public static Map<String, Integer> committedLines(Path dir) throws IOException {
-        Map<String, Integer> lines = new HashMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
-                for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                    lines.merge(l, 1, Integer::sum);
-                }
-            }
-        }
-        return lines;
     }
 
     /** Counts per key and emits {@code key,count} for every record. */

@@ -11,10 +11,10 @@ import io.spate.api.datastream.StreamExecutionEnvironment;
 import io.spate.api.execution.CheckpointingOptions;
 import io.spate.api.execution.JobClient;
 import io.spate.api.execution.JobStatus;
+import io.spate.tests.KeyedCountOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -67,20 +67,15 @@ class SavepointRescaleIT {
         }
         assertThat(client.getJobStatus().get()).isEqualTo(JobStatus.CANCELED);
         assertThat(Path.of(savepoint).resolve("_metadata")).exists();
-        Map<String, Integer> beforeRestore = ExactlyOnceFaultIT.committedLines(out);
+        Map<String, Integer> beforeRestore = KeyedCountOutput.committedLines(out);
         assertThat(beforeRestore.size()).isBetween((int) (RECORDS / 4), (int) (RECORDS - 1));
 
         StreamExecutionEnvironment second = job(parallelism, out, dir.resolve("chk"));
         second.getConfiguration().set(CheckpointingOptions.RESTORE_PATH, savepoint);
         second.execute("after the savepoint");
 
-        Map<String, Integer> expected = new HashMap<>();
-        long[] perKey = new long[KEYS];
-        for (long i = 0; i < RECORDS; i++) {
-            int k = (int) (i % KEYS);
-            expected.merge(k + "," + ++perKey[k], 1, Integer::sum);
-        }
-        assertThat(ExactlyOnceFaultIT.committedLines(out)).isEqualTo(expected);
+        Map<String, Integer> expected = KeyedCountOutput.expected(RECORDS, KEYS);
+        assertThat(KeyedCountOutput.committedLines(out)).isEqualTo(expected);
         try (Stream<Path> files = Files.list(Path.of(savepoint))) {
             assertThat(files).isNotEmpty(); // savepoints are never deleted
         }
