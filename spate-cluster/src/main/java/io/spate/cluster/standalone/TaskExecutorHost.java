@@ -18,6 +18,7 @@ import io.spate.cluster.controlplane.ControlPlaneMessage.SubmitTaskResponse;
 import io.spate.cluster.controlplane.ControlPlaneMessage.TriggerCheckpoint;
 import io.spate.cluster.gateway.TaskExecutorGateway;
 import io.spate.cluster.jobmaster.JobGraphReader;
+import io.spate.cluster.messages.TaskKey;
 import io.spate.cluster.rpc.LocalRpc;
 import io.spate.cluster.taskexecutor.TaskExecutor;
 import io.spate.common.JobId;
@@ -71,6 +72,11 @@ final class TaskExecutorHost implements AutoCloseable {
     private volatile Consumer<ControlPlaneMessage> toJobManager = m -> {};
 
     private final ConcurrentHashMap<JobId, Job> jobs = new ConcurrentHashMap<>();
+
+    /** Per subtask, the deployment and the calls queued behind it while they are not through. */
+    private final ConcurrentHashMap<TaskKey, CompletableFuture<Void>> inFlight =
+            new ConcurrentHashMap<>();
+
     // ---- of the control thread
     private final Map<String, CompletableFuture<Path>> artifacts = new HashMap<>();
     private final Map<Long, Fetch> fetches = new HashMap<>();
@@ -124,13 +130,15 @@ final class TaskExecutorHost implements AutoCloseable {
         if (message instanceof SubmitTask m) {
             deploy(m);
         } else if (message instanceof CancelTask m) {
-            gateway.cancelTask(m.task());
+            afterDeployment(m.task(), () -> gateway.cancelTask(m.task()));
         } else if (message instanceof TriggerCheckpoint m) {
-            gateway.triggerCheckpoint(m.task(), m.trigger());
+            afterDeployment(m.task(), () -> gateway.triggerCheckpoint(m.task(), m.trigger()));
         } else if (message instanceof NotifyCheckpointComplete m) {
-            gateway.notifyCheckpointComplete(m.task(), m.checkpointId());
+            afterDeployment(
+                    m.task(), () -> gateway.notifyCheckpointComplete(m.task(), m.checkpointId()));
         } else if (message instanceof NotifyCheckpointAborted m) {
-            gateway.notifyCheckpointAborted(m.task(), m.checkpointId());
+            afterDeployment(
+                    m.task(), () -> gateway.notifyCheckpointAborted(m.task(), m.checkpointId()));
         } else if (message instanceof RequestMetrics m) {
             gateway.requestMetrics(m.jobId())
                     .thenAccept(r -> toJobManager.accept(new MetricsResponse(m.requestId(), r)));
@@ -173,14 +181,44 @@ final class TaskExecutorHost implements AutoCloseable {
                         m.task().jobId(), id -> new Job(id, loaderFor(id, m.artifactId())));
         job.onAttempt(m.task().attempt());
         RemoteJobMaster jobMaster = new RemoteJobMaster(msg -> toJobManager.accept(msg));
-        job.loader
-                .thenApplyAsync(loader -> toDeployment(job, m, loader), taskExecutor.mainThread())
-                .thenCompose(d -> gateway.submitTask(d, jobMaster))
-                .whenComplete(
-                        (ok, e) ->
-                                toJobManager.accept(
-                                        new SubmitTaskResponse(
-                                                m.requestId(), e == null ? null : describe(e))));
+        CompletableFuture<Void> deployed =
+                job.loader
+                        .thenApplyAsync(
+                                loader -> toDeployment(job, m, loader), taskExecutor.mainThread())
+                        .thenCompose(d -> gateway.submitTask(d, jobMaster))
+                        .whenComplete(
+                                (ok, e) ->
+                                        toJobManager.accept(
+                                                new SubmitTaskResponse(
+                                                        m.requestId(),
+                                                        e == null ? null : describe(e))));
+        track(m.task(), deployed.handle((ok, e) -> null));
+    }
+
+    /**
+     * Runs {@code action} on a subtask once its deployment (and what was queued behind it) is
+     * through, so that a checkpoint trigger or a cancellation never overtakes the deployment it
+     * belongs to — which it could, as a deployment may wait for the job's jar. On the control
+     * thread.
+     */
+    private void afterDeployment(TaskKey task, Runnable action) {
+        CompletableFuture<Void> tail = inFlight.get(task);
+        if (tail == null) {
+            action.run();
+            return;
+        }
+        track(
+                task,
+                tail.handle(
+                        (ok, e) -> {
+                            action.run();
+                            return null;
+                        }));
+    }
+
+    private void track(TaskKey task, CompletableFuture<Void> tail) {
+        inFlight.put(task, tail);
+        tail.whenComplete((ok, e) -> inFlight.remove(task, tail));
     }
 
     @SuppressWarnings("unchecked")
