@@ -273,7 +273,24 @@ public final class CheckpointCoordinator {
         CheckpointTrigger message =
                 new CheckpointTrigger(id, now, directory.toString(), savepoint, endOfData);
         for (TaskKey source : tasks.sources()) {
-            tasks.all().get(source).triggerCheckpoint(source, message);
+            tasks.all()
+                    .get(source)
+                    .triggerCheckpoint(source, message)
+                    .whenCompleteAsync(
+                            (ok, e) -> {
+                                if (e != null) {
+                                    // else it would wait for its timeout, blocking later ones
+                                    abort(
+                                            id,
+                                            new IllegalStateException(
+                                                    "Checkpoint "
+                                                            + id
+                                                            + " could not start at a source: "
+                                                            + e.getMessage(),
+                                                    e));
+                                }
+                            },
+                            mainThread);
         }
         LOG.debug("Triggered {} {} of job {}", savepoint ? "savepoint" : "checkpoint", id, jobId);
         return p.result;

@@ -19,7 +19,7 @@ public interface TaskExecutorGateway {
     /** Cancels a subtask if it still runs; completes when the request is accepted. */
     CompletableFuture<Void> cancelTask(TaskKey task);
 
-    /** Starts a checkpoint at a source subtask; ignored when the subtask is gone. */
+    /** Starts a checkpoint at a source subtask; fails when the subtask does not run there. */
     CompletableFuture<Void> triggerCheckpoint(TaskKey task, CheckpointTrigger trigger);
 
     /** Tells a subtask that a checkpoint completed. */

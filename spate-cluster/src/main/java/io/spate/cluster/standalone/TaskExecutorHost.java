@@ -7,6 +7,7 @@ import io.spate.cluster.artifacts.JobClassLoaders;
 import io.spate.cluster.controlplane.ControlPlaneMessage;
 import io.spate.cluster.controlplane.ControlPlaneMessage.ArtifactChunk;
 import io.spate.cluster.controlplane.ControlPlaneMessage.CancelTask;
+import io.spate.cluster.controlplane.ControlPlaneMessage.DeclineCheckpoint;
 import io.spate.cluster.controlplane.ControlPlaneMessage.FetchArtifact;
 import io.spate.cluster.controlplane.ControlPlaneMessage.MetricsResponse;
 import io.spate.cluster.controlplane.ControlPlaneMessage.NotifyCheckpointAborted;
@@ -132,7 +133,19 @@ final class TaskExecutorHost implements AutoCloseable {
         } else if (message instanceof CancelTask m) {
             afterDeployment(m.task(), () -> gateway.cancelTask(m.task()));
         } else if (message instanceof TriggerCheckpoint m) {
-            afterDeployment(m.task(), () -> gateway.triggerCheckpoint(m.task(), m.trigger()));
+            afterDeployment(
+                    m.task(),
+                    () ->
+                            gateway.triggerCheckpoint(m.task(), m.trigger())
+                                    .exceptionally(
+                                            e -> {
+                                                toJobManager.accept(
+                                                        new DeclineCheckpoint(
+                                                                m.task(),
+                                                                m.trigger().checkpointId(),
+                                                                describe(e)));
+                                                return null;
+                                            }));
         } else if (message instanceof NotifyCheckpointComplete m) {
             afterDeployment(
                     m.task(), () -> gateway.notifyCheckpointComplete(m.task(), m.checkpointId()));

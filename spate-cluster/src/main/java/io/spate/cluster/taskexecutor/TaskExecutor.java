@@ -196,16 +196,19 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
     public CompletableFuture<Void> triggerCheckpoint(TaskKey task, CheckpointTrigger trigger) {
         mainThread.assertMainThread();
         Running r = running.get(task);
-        if (r != null) {
-            r.tasklet()
-                    .triggerCheckpoint(
-                            new ControlEvent.Barrier(
-                                    trigger.checkpointId(),
-                                    trigger.timestamp(),
-                                    trigger.directory(),
-                                    trigger.savepoint(),
-                                    trigger.endOfData()));
+        if (r == null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(
+                            "subtask " + task + " does not run on TaskExecutor " + id));
         }
+        r.tasklet()
+                .triggerCheckpoint(
+                        new ControlEvent.Barrier(
+                                trigger.checkpointId(),
+                                trigger.timestamp(),
+                                trigger.directory(),
+                                trigger.savepoint(),
+                                trigger.endOfData()));
         return CompletableFuture.completedFuture(null);
     }
 

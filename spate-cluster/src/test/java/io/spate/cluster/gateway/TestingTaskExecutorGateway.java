@@ -107,9 +107,17 @@ public final class TestingTaskExecutorGateway implements TaskExecutorGateway {
         return cancelTaskFunction.apply(task);
     }
 
+    private volatile Function<TaskKey, CompletableFuture<Void>> triggerCheckpointFunction =
+            t -> CompletableFuture.completedFuture(null);
+
+    /** What {@link #triggerCheckpoint} answers, e.g. a failure for a subtask not running here. */
+    public void setTriggerCheckpointFunction(Function<TaskKey, CompletableFuture<Void>> function) {
+        this.triggerCheckpointFunction = function;
+    }
+
     @Override
     public CompletableFuture<Void> triggerCheckpoint(TaskKey task, CheckpointTrigger trigger) {
-        return CompletableFuture.completedFuture(null);
+        return triggerCheckpointFunction.apply(task);
     }
 
     @Override

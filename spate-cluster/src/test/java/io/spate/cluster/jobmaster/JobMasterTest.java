@@ -18,6 +18,7 @@ import io.spate.common.time.ManualClock;
 import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.StreamPlanner;
 import io.spate.runtime.task.TaskDeployment;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JobMaster's view of a job's life, driven by subtask reports from fake TaskExecutors. Reports
@@ -43,6 +45,8 @@ class JobMasterTest {
     private final TestingTaskExecutorGateway te0 = new TestingTaskExecutorGateway("te0");
     private final TestingTaskExecutorGateway te1 = new TestingTaskExecutorGateway("te1");
     private final JobId jobId = new JobId(1, 2);
+
+    @TempDir Path tempDir;
 
     private JobGraph graph;
     private JobMaster master;
@@ -435,6 +439,20 @@ class JobMasterTest {
         assertThat(snapshot.getStatus()).isEqualTo(JobStatus.RUNNING);
         assertThat(snapshot.getRecordsIn()).isEqualTo(100 + 7 + 3);
         assertThat(snapshot.getRecordsOut()).isEqualTo(50 + 1 + 2);
+    }
+
+    @Test
+    void aSavepointASourceCannotStartFailsAtOnceRatherThanAtItsTimeout() throws Exception {
+        IllegalStateException notHere = new IllegalStateException("subtask is not running here");
+        te0.setTriggerCheckpointFunction(t -> CompletableFuture.failedFuture(notHere));
+        te1.setTriggerCheckpointFunction(t -> CompletableFuture.failedFuture(notHere));
+        start();
+        CompletableFuture<String> savepoint =
+                onMain(() -> master.triggerSavepoint(tempDir.toString()));
+        // The manual clock never reaches the checkpoint timeout: only the refusal can end it.
+        assertThatThrownBy(() -> savepoint.get(20, TimeUnit.SECONDS))
+                .hasMessageContaining("could not start at a source")
+                .hasMessageContaining("subtask is not running here");
     }
 
     @Test
