@@ -6,6 +6,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.spate.annotations.Public;
@@ -28,6 +30,7 @@ public final class NetworkClient implements AutoCloseable {
     private final NetworkConfig config;
     private final String name;
     private final EventLoopGroup group;
+    private final ChannelGroup connections;
 
     /**
      * @param name how this process introduces itself to servers (e.g. "taskmanager-1")
@@ -36,6 +39,7 @@ public final class NetworkClient implements AutoCloseable {
         this.config = config;
         this.name = name;
         this.group = EventLoops.create("client", config.ioThreads());
+        this.connections = new DefaultChannelGroup(group.next());
     }
 
     /**
@@ -62,6 +66,7 @@ public final class NetworkClient implements AutoCloseable {
                                 new ChannelInitializer<SocketChannel>() {
                                     @Override
                                     protected void initChannel(SocketChannel ch) {
+                                        connections.add(ch);
                                         ch.pipeline()
                                                 .addLast(
                                                         new FrameDecoder(config.maxFrameSize()),
@@ -106,6 +111,8 @@ public final class NetworkClient implements AutoCloseable {
     /** Closes every connection of this client and waits (bounded) until its threads ended. */
     @Override
     public void close() {
+        // Closed one by one, so that every peer sees its connection end.
+        connections.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
         EventLoops.shutdown(group);
     }
 

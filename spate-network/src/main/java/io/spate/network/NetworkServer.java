@@ -6,6 +6,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.spate.annotations.Public;
@@ -27,10 +29,12 @@ import java.util.concurrent.TimeUnit;
 public final class NetworkServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel serverChannel;
+    private final ChannelGroup connections;
 
-    private NetworkServer(EventLoopGroup group, Channel serverChannel) {
+    private NetworkServer(EventLoopGroup group, Channel serverChannel, ChannelGroup connections) {
         this.group = group;
         this.serverChannel = serverChannel;
+        this.connections = connections;
     }
 
     /**
@@ -42,6 +46,7 @@ public final class NetworkServer implements AutoCloseable {
     public static NetworkServer start(
             NetworkConfig config, String name, ConnectionAcceptor acceptor) {
         EventLoopGroup group = EventLoops.create("server", config.ioThreads());
+        ChannelGroup connections = new DefaultChannelGroup(group.next());
         ServerBootstrap bootstrap =
                 new ServerBootstrap()
                         .group(group)
@@ -51,6 +56,7 @@ public final class NetworkServer implements AutoCloseable {
                                 new ChannelInitializer<SocketChannel>() {
                                     @Override
                                     protected void initChannel(SocketChannel ch) {
+                                        connections.add(ch);
                                         ch.pipeline()
                                                 .addLast(
                                                         new FrameDecoder(config.maxFrameSize()),
@@ -86,7 +92,7 @@ public final class NetworkServer implements AutoCloseable {
                                     : ": " + cause.getMessage()),
                     cause);
         }
-        return new NetworkServer(group, bound.channel());
+        return new NetworkServer(group, bound.channel(), connections);
     }
 
     /** The address and port the server listens on (the actual port when 0 was configured). */
@@ -102,6 +108,8 @@ public final class NetworkServer implements AutoCloseable {
     @Override
     public void close() {
         serverChannel.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
+        // Closed one by one, so that every peer sees its connection end.
+        connections.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
         EventLoops.shutdown(group);
     }
 }

@@ -222,6 +222,36 @@ class NetworkConnectionTest {
         await().atMost(BOUND).untilAsserted(() -> assertThat(networkThreads()).isEmpty());
     }
 
+    @Test
+    void closingAServerEndsItsConnectionsForTheClientsToo() {
+        NetworkServer server = NetworkServer.start(config, "jm", new TestingAcceptor());
+        NetworkClient client = new NetworkClient(config, "tm");
+        try {
+            Connection toServer =
+                    client.connect("127.0.0.1", server.port(), new TestingInboundHandler());
+            server.close();
+            await().atMost(BOUND).until(() -> toServer.closeFuture().isDone());
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void closingAClientEndsItsConnectionsForTheServerToo() {
+        TestingAcceptor acceptor = new TestingAcceptor();
+        NetworkServer server = NetworkServer.start(config, "jm", acceptor);
+        NetworkClient client = new NetworkClient(config, "tm");
+        try {
+            client.connect("127.0.0.1", server.port(), new TestingInboundHandler());
+            await().atMost(BOUND).until(() -> !acceptor.connections.isEmpty());
+            Connection fromClient = acceptor.connections.get(0);
+            client.close();
+            await().atMost(BOUND).until(() -> fromClient.closeFuture().isDone());
+        } finally {
+            server.close();
+        }
+    }
+
     private static List<String> networkThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
