@@ -11,12 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,11 +47,16 @@ class SavepointCliIT {
 
     @TempDir Path dir;
 
-    private final List<SpateProcess> processes = new ArrayList<>();
+    private SpateCommands spate;
+
+    @BeforeEach
+    void commands() {
+        spate = new SpateCommands(dir, STEP);
+    }
 
     @AfterEach
     void killProcesses() {
-        processes.forEach(SpateProcess::close);
+        spate.close();
     }
 
     @Test
@@ -63,7 +67,7 @@ class SavepointCliIT {
         Path savepoints = dir.resolve("savepoints");
 
         SpateProcess run =
-                start(
+                spate.start(
                         "run",
                         "--parallelism",
                         "2",
@@ -90,7 +94,7 @@ class SavepointCliIT {
                         });
 
         // spate list: the job, running
-        SpateProcess list = command("list", "--jobmanager", api);
+        SpateProcess list = spate.command("list", "--jobmanager", api);
         assertThat(list.exitCode()).as("%s", list).isZero();
         assertThat(list.outLines())
                 .as("%s", list)
@@ -104,14 +108,14 @@ class SavepointCliIT {
         // A wrong job id: one line that says so and names the jobs there are.
         String unknown = "0123456789abcdef0123456789abcdef";
         SpateProcess wrong =
-                command(
+                spate.command(
                         "savepoint",
                         "--jobmanager",
                         api,
                         unknown,
                         dir.resolve("nowhere").toString());
         assertThat(wrong.exitCode()).as("%s", wrong).isEqualTo(1);
-        assertThat(errorLines(wrong))
+        assertThat(SpateCommands.errorLines(wrong))
                 .as("%s", wrong)
                 .containsExactly(
                         "spate: error: no job "
@@ -128,17 +132,18 @@ class SavepointCliIT {
         // spate savepoint <job> <dir>: a savepoint in dir; the job goes on.
         Path manual = dir.resolve("manual");
         SpateProcess savepoint =
-                command("savepoint", "--jobmanager", api, jobId, manual.toString());
+                spate.command("savepoint", "--jobmanager", api, jobId, manual.toString());
         assertThat(savepoint.exitCode()).as("%s", savepoint).isZero();
-        Path manualSavepoint = reportedPath(savepoint, "Savepoint completed: ");
+        Path manualSavepoint = SpateCommands.reportedPath(savepoint, "Savepoint completed: ");
         assertThat(manualSavepoint.getParent()).isEqualTo(manual);
         assertThat(manualSavepoint.resolve("_metadata")).isRegularFile();
         assertThat(run.isAlive()).as("%s", run).isTrue();
 
         // spate stop <job>: a savepoint in the job's state.savepoints.dir, then the run ends well.
-        SpateProcess stop = command("stop", "--jobmanager", api, jobId);
+        SpateProcess stop = spate.command("stop", "--jobmanager", api, jobId);
         assertThat(stop.exitCode()).as("%s", stop).isZero();
-        Path stopSavepoint = reportedPath(stop, "Job " + jobId + " stopped with a savepoint: ");
+        Path stopSavepoint =
+                SpateCommands.reportedPath(stop, "Job " + jobId + " stopped with a savepoint: ");
         assertThat(stopSavepoint.getParent()).isEqualTo(savepoints);
         assertThat(stopSavepoint.resolve("_metadata")).isRegularFile();
         assertThat(run.awaitExit(STEP)).as("%s", run).isZero();
@@ -154,7 +159,7 @@ class SavepointCliIT {
         assertThat(committedAtStop).isBetween(SOME_OUTPUT, (int) RECORDS - 1);
 
         // Nothing listening any more: one line that names the address.
-        SpateProcess gone = command("list", "--jobmanager", api);
+        SpateProcess gone = spate.command("list", "--jobmanager", api);
         assertThat(gone.exitCode()).as("%s", gone).isEqualTo(1);
         assertThat(gone.errLines())
                 .as("%s", gone)
@@ -176,7 +181,7 @@ class SavepointCliIT {
             deleteTree(out);
             copyTree(outAtStop, out);
             SpateProcess resumed =
-                    command(
+                    spate.command(
                             "run",
                             "--from-savepoint",
                             stopSavepoint.toString(),
@@ -191,34 +196,11 @@ class SavepointCliIT {
                             String.valueOf(RECORDS),
                             "0");
             assertThat(resumed.exitCode()).as("%s", resumed).isZero();
-            assertThat(errorLines(resumed)).as("%s", resumed).isEmpty();
+            assertThat(SpateCommands.errorLines(resumed)).as("%s", resumed).isEmpty();
             assertThat(KeyedCountOutput.committedLines(out))
                     .as("output after resuming at parallelism %d", parallelism)
                     .isEqualTo(KeyedCountOutput.expected(RECORDS, KeyedCountProgram.KEYS));
         }
-    }
-
-    private SpateProcess start(String... args) {
-        SpateProcess p = SpateProcess.start(dir, args);
-        processes.add(p);
-        return p;
-    }
-
-    /** Runs a command to its end. */
-    private SpateProcess command(String... args) {
-        SpateProcess p = start(args);
-        p.awaitExit(STEP);
-        return p;
-    }
-
-    private static List<String> errorLines(SpateProcess p) {
-        return p.errLines().stream().filter(l -> l.startsWith("spate: error:")).toList();
-    }
-
-    /** The path a command printed on its one line of standard output after {@code prefix}. */
-    private static Path reportedPath(SpateProcess p, String prefix) {
-        assertThat(p.outLines()).as("%s", p).singleElement().asString().startsWith(prefix);
-        return Path.of(p.outLines().get(0).substring(prefix.length()));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
