@@ -1,10 +1,14 @@
 package io.spate.cluster.remote;
 
+import io.spate.api.common.InvalidProgramException;
+import io.spate.api.connector.sink.CollectSink;
 import io.spate.api.execution.ExecutionOptions;
 import io.spate.api.execution.JobClient;
 import io.spate.api.execution.PipelineExecutor;
 import io.spate.api.execution.RestOptions;
 import io.spate.api.graph.Pipeline;
+import io.spate.api.graph.SinkTransformation;
+import io.spate.api.graph.Transformation;
 import io.spate.cluster.artifacts.ArtifactStore;
 import io.spate.common.JobId;
 import io.spate.common.config.Configuration;
@@ -42,6 +46,7 @@ public final class RemoteExecutor implements PipelineExecutor {
         byte[] serialized;
         Path jar;
         try {
+            refuseCollectSinks(pipeline);
             connection = connect(config);
             graph = StreamPlanner.plan(pipeline, Hardware.availableProcessors());
             serialized = serialize(graph);
@@ -64,6 +69,22 @@ public final class RemoteExecutor implements PipelineExecutor {
                                         connection,
                                         JobId.parse(answer.get("jobId").asText()),
                                         graph.name()));
+    }
+
+    /**
+     * A collect sink hands its records to the client in the JVM the job runs in, which a job on a
+     * remote JobManager does not: refused before anything is uploaded, rather than failing there.
+     */
+    private static void refuseCollectSinks(Pipeline pipeline) {
+        for (Transformation<?> t : pipeline.transformations()) {
+            if (t instanceof SinkTransformation<?> sink && sink.getSink() instanceof CollectSink) {
+                throw new InvalidProgramException(
+                        "The job sends its results back to this program (executeAndCollect() or a"
+                                + " collect sink), which only the embedded engine can do; on a"
+                                + " cluster (--jobmanager) write them to a sink instead, e.g."
+                                + " print() or a FileSink");
+            }
+        }
     }
 
     static RestConnection connect(Configuration config) {

@@ -118,6 +118,15 @@ class RemoteSubmissionIT {
     }
 
     @Test
+    void aJobThatCollectsIntoThisProgramIsRefusedBeforeItIsSubmitted() {
+        StreamExecutionEnvironment env = remoteEnvironment(1);
+        assertThatThrownBy(() -> env.fromSequence(1, 10).executeAndCollect())
+                .hasMessageContaining("only the embedded engine can do")
+                .hasMessageContaining("write them to a sink");
+        assertThat(jobManager.dispatcher().listJobs().join()).isEmpty();
+    }
+
+    @Test
     void aRemoteJobCanBeWatchedAndCancelled() throws Exception {
         StreamExecutionEnvironment env = remoteEnvironment(1);
         env.fromSequence(1, Long.MAX_VALUE - 1).sinkTo(new DiscardingSink<>()).name("Sink");
