@@ -25,8 +25,10 @@ import io.spate.common.JobId;
 import io.spate.runtime.task.TaskDeployment;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -52,7 +54,13 @@ final class RemoteTaskExecutor implements TaskExecutorGateway {
     private final ControlThread timer;
     private final long timeoutMillis;
 
+    private static final byte[] NO_GRAPH = new byte[0];
+
     private final Map<TaskKey, JobMasterGateway> tasks = new HashMap<>();
+
+    /** The jobs whose graph this TaskManager has been sent. */
+    private final Set<JobId> graphSent = new HashSet<>();
+
     private final Map<Long, CompletableFuture<Object>> requests = new HashMap<>();
     private long nextRequest;
     private String lostReason;
@@ -91,16 +99,19 @@ final class RemoteTaskExecutor implements TaskExecutorGateway {
             }
             tasks.put(key, jobMaster);
             answer = newRequest();
+            // The graph goes with the job's first subtask only; the TaskManager keeps it for the
+            // others. Sent under the lock, so that the first one sent is the one that has it.
+            boolean first = graphSent.add(deployment.jobId());
+            send.accept(
+                    new SubmitTask(
+                            requestIdOf(answer),
+                            key,
+                            artifacts.artifactIdOf(deployment.jobId()),
+                            first ? graph : NO_GRAPH,
+                            splits,
+                            deployment.restore(),
+                            deployment.locations()));
         }
-        send.accept(
-                new SubmitTask(
-                        requestIdOf(answer),
-                        key,
-                        artifacts.artifactIdOf(deployment.jobId()),
-                        graph,
-                        splits,
-                        deployment.restore(),
-                        deployment.locations()));
         return answer.thenApply(
                 error -> {
                     if (error != null) {
@@ -286,6 +297,11 @@ final class RemoteTaskExecutor implements TaskExecutorGateway {
         if (f != null) {
             f.complete(value);
         }
+    }
+
+    /** The job ended: the TaskManager forgets its graph, so a later deployment sends it again. */
+    synchronized void releaseJob(JobId jobId) {
+        graphSent.remove(jobId);
     }
 
     /** The number of subtasks the JobManager believes run there, for tests. */

@@ -158,6 +158,9 @@ public final class ResourceManagerEndpoint implements AutoCloseable {
         control.execute(
                 () -> {
                     for (Peer p : registered.values()) {
+                        if (p.remote != null) {
+                            p.remote.releaseJob(jobId);
+                        }
                         p.send(new ReleaseJob(jobId));
                     }
                 });

@@ -193,6 +193,10 @@ final class TaskExecutorHost implements AutoCloseable {
                 jobs.computeIfAbsent(
                         m.task().jobId(), id -> new Job(id, loaderFor(id, m.artifactId())));
         job.onAttempt(m.task().attempt());
+        if (m.jobGraph().length > 0) {
+            // In message order, before any deployment reads it: only the job's first has it.
+            job.offerGraph(m.jobGraph());
+        }
         RemoteJobMaster jobMaster = new RemoteJobMaster(msg -> toJobManager.accept(msg));
         CompletableFuture<Void> deployed =
                 job.loader
@@ -236,7 +240,7 @@ final class TaskExecutorHost implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private TaskDeployment toDeployment(Job job, SubmitTask m, ClassLoader loader) {
-        JobGraph graph = job.graph(m.jobGraph(), loader);
+        JobGraph graph = job.graph(loader);
         List<? extends SourceSplit> splits =
                 JobGraphReader.read(m.splits(), loader, List.class, "the source splits");
         return new TaskDeployment(
@@ -381,6 +385,7 @@ final class TaskExecutorHost implements AutoCloseable {
         final JobId jobId;
         final CompletableFuture<ClassLoader> loader;
         private JobGraph graph;
+        private byte[] graphBytes;
         volatile int latestAttempt = -1;
 
         Job(JobId jobId, CompletableFuture<ClassLoader> loader) {
@@ -397,12 +402,26 @@ final class TaskExecutorHost implements AutoCloseable {
             latestAttempt = Math.max(latestAttempt, attempt);
         }
 
+        /** The graph's bytes, as the JobManager sends them with the job's first subtask here. */
+        synchronized void offerGraph(byte[] bytes) {
+            if (graph == null && graphBytes == null) {
+                graphBytes = bytes;
+            }
+        }
+
         /** The job's graph, read once (every subtask of every run shares it). */
-        synchronized JobGraph graph(byte[] bytes, ClassLoader loader) {
+        synchronized JobGraph graph(ClassLoader loader) {
             if (graph == null) {
+                if (graphBytes == null) {
+                    throw new IllegalStateException(
+                            "The JobManager sent no graph for job "
+                                    + jobId
+                                    + " to this TaskManager");
+                }
                 graph =
                         JobGraphReader.read(
-                                bytes, loader, JobGraph.class, "the job graph of " + jobId);
+                                graphBytes, loader, JobGraph.class, "the job graph of " + jobId);
+                graphBytes = null;
             }
             return graph;
         }
