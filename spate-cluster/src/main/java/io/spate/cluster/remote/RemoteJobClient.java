@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 public final class RemoteJobClient implements JobClient {
     static final long FIRST_POLL_MILLIS = 20;
     static final long MAX_POLL_MILLIS = 500;
+    static final int MAX_POLL_FAILURES = 60;
 
     /** The longest one savepoint status request waits on the JobManager (ADR 0006: ≤ 20). */
     private static final int SAVEPOINT_WAIT_SECONDS = 20;
@@ -45,28 +46,45 @@ public final class RemoteJobClient implements JobClient {
         this.jobId = jobId;
         this.jobName = jobName;
         this.path = "/v1/jobs/" + jobId;
-        poll(FIRST_POLL_MILLIS);
+        poll(FIRST_POLL_MILLIS, 0);
     }
 
-    private void poll(long delayMillis) {
+    /**
+     * Asks for the job's details after {@code delayMillis}; {@code failures} is how many requests
+     * in a row failed for want of an answer (the JobManager unreachable for a moment, or answering
+     * 5xx), which are retried up to {@value #MAX_POLL_FAILURES} times (about half a minute).
+     */
+    private void poll(long delayMillis, int failures) {
         CompletableFuture.runAsync(
                 () ->
                         connection
                                 .get(path)
                                 .whenComplete(
                                         (job, failure) -> {
+                                            long next = Math.min(MAX_POLL_MILLIS, delayMillis * 2);
                                             if (failure != null) {
-                                                result.completeExceptionally(unwrap(failure));
+                                                Throwable cause = unwrap(failure);
+                                                if (transientFailure(cause)
+                                                        && failures < MAX_POLL_FAILURES) {
+                                                    poll(next, failures + 1);
+                                                } else {
+                                                    result.completeExceptionally(cause);
+                                                }
                                                 return;
                                             }
                                             JobStatus status = status(job);
                                             if (status.isTerminal()) {
                                                 complete(status, job);
                                             } else {
-                                                poll(Math.min(MAX_POLL_MILLIS, delayMillis * 2));
+                                                poll(next, 0);
                                             }
                                         }),
                 CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS));
+    }
+
+    /** No answer, or the JobManager failed to answer: worth asking again. */
+    private static boolean transientFailure(Throwable t) {
+        return t instanceof RemoteJobManagerException e && (e.status() == 0 || e.status() >= 500);
     }
 
     private void complete(JobStatus status, JsonNode job) {
