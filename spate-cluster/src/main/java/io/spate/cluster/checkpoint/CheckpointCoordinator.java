@@ -33,6 +33,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -169,6 +170,8 @@ public final class CheckpointCoordinator {
         continueAfter(restoredFrom.id());
     }
 
+    private BooleanSupplier ready = () -> true;
+
     /** The subtasks of a new run: aborts whatever was in progress for the old one. */
     public void setTasks(CheckpointTasks newTasks) {
         mainThread.assertMainThread();
@@ -202,8 +205,17 @@ public final class CheckpointCoordinator {
         stop(reason);
     }
 
+    /**
+     * Periodic checkpoints start only while {@code ready} says so — the JobMaster's "every subtask
+     * of this run has started" — so that none is triggered while subtasks are still being deployed
+     * or restored (their barriers would wait for them anyway).
+     */
+    public void triggerOnlyWhen(BooleanSupplier ready) {
+        this.ready = ready;
+    }
+
     private void triggerPeriodic() {
-        if (tasks == null || stopped || finalTriggered) {
+        if (tasks == null || stopped || finalTriggered || !ready.getAsBoolean()) {
             return;
         }
         if (pending.size() >= maxConcurrent) {

@@ -129,6 +129,17 @@ public final class JobMaster implements JobMasterGateway {
                         io,
                         clock,
                         this::onFinalCheckpointFailed);
+        this.checkpoints.triggerOnlyWhen(this::allSubtasksStarted);
+    }
+
+    /** Whether every subtask of the current run has started (or already ended). */
+    private boolean allSubtasksStarted() {
+        for (Deployed d : tasks.values()) {
+            if (d.state == ExecutionState.DEPLOYING) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public JobId jobId() {

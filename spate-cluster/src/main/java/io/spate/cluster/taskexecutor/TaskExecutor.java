@@ -156,6 +156,17 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         StreamTasklet tasklet = new StreamTasklet(deployment, env);
         TaskletHandle handle = executionService.submit(tasklet);
         running.put(key, new Running(tasklet, handle));
+        handle.started()
+                .thenRunAsync(
+                        () ->
+                                jobMaster.updateTaskExecutionState(
+                                        new TaskExecutionState(
+                                                key,
+                                                ExecutionState.RUNNING,
+                                                null,
+                                                Map.of(),
+                                                TaskMetricsReport.EMPTY)),
+                        mainThread);
         handle.completion()
                 .whenCompleteAsync(
                         (ok, failure) -> {

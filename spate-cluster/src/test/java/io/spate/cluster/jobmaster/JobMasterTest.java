@@ -2,9 +2,11 @@ package io.spate.cluster.jobmaster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.spate.api.common.functions.MapFunction;
 import io.spate.api.datastream.StreamExecutionEnvironment;
+import io.spate.api.execution.CheckpointingOptions;
 import io.spate.api.execution.JobStatus;
 import io.spate.api.graph.Pipeline;
 import io.spate.cluster.gateway.TestingTaskExecutorGateway;
@@ -28,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -439,6 +442,44 @@ class JobMasterTest {
         assertThat(snapshot.getStatus()).isEqualTo(JobStatus.RUNNING);
         assertThat(snapshot.getRecordsIn()).isEqualTo(100 + 7 + 3);
         assertThat(snapshot.getRecordsOut()).isEqualTo(50 + 1 + 2);
+    }
+
+    @Test
+    void periodicCheckpointsWaitUntilEverySubtaskHasStarted() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        env.enableCheckpointing(Duration.ofMillis(5));
+        env.getConfiguration().set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, tempDir.toString());
+        env.fromSequence(1, 100).rebalance().print();
+        JobGraph checkpointed =
+                StreamPlanner.plan(
+                        new Pipeline(
+                                "checkpointed",
+                                env.getTransformations(),
+                                env.getConfig(),
+                                env.getConfiguration(),
+                                clock),
+                        1);
+        master = newJobMaster(jobId, checkpointed);
+        graph = checkpointed;
+        AtomicInteger triggers = new AtomicInteger();
+        for (TestingTaskExecutorGateway te : List.of(te0, te1)) {
+            te.setTriggerCheckpointFunction(
+                    t -> {
+                        triggers.incrementAndGet();
+                        return CompletableFuture.completedFuture(null);
+                    });
+        }
+        start();
+        List<TaskKey> tasks = allTasks();
+        // All but one started: a trigger now would reach a subtask still being deployed.
+        for (TaskKey t : tasks.subList(1, tasks.size())) {
+            report(t, ExecutionState.RUNNING, null);
+        }
+        await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+        assertThat(triggers.get()).isZero();
+
+        report(tasks.get(0), ExecutionState.RUNNING, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> triggers.get() > 0);
     }
 
     @Test

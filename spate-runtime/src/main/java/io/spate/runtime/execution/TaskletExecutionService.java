@@ -127,6 +127,7 @@ public final class TaskletExecutionService implements AutoCloseable {
         handle.runner = Thread.currentThread();
         try {
             handle.tasklet.init();
+            handle.started.complete(null);
             return true;
         } catch (Throwable t) {
             finish(handle, t);

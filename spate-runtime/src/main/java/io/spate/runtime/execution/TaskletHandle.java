@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 public final class TaskletHandle {
     final Tasklet tasklet;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
+    final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile boolean cancelRequested;
     volatile Thread runner;
 
@@ -27,6 +28,14 @@ public final class TaskletHandle {
 
     public CompletableFuture<Void> completion() {
         return completion;
+    }
+
+    /**
+     * Completes once the tasklet's {@code init} has returned (its state restored, its channels
+     * connected) and a worker calls it; never when {@code init} fails.
+     */
+    public CompletableFuture<Void> started() {
+        return started;
     }
 
     /**
