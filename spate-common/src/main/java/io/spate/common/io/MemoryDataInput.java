@@ -5,6 +5,7 @@ import io.spate.annotations.Public;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A {@link DataInputView} over a byte array. Reading past the end throws an {@link EOFException}
@@ -194,10 +195,19 @@ public final class MemoryDataInput implements DataInputView {
             throw new IOException(
                     "Malformed string at position " + start + ": length " + len + " exceeds data");
         }
-        char[] chars = new char[len];
         byte[] b = buffer;
-        int i = 0;
         int p = position;
+        int ascii = 0;
+        while (ascii < len && b[p + ascii] >= 0) {
+            ascii++;
+        }
+        if (ascii == len) {
+            // All ASCII (the common case): one copy into a compact Latin-1 string.
+            position = p + len;
+            return new String(b, p, len, StandardCharsets.ISO_8859_1);
+        }
+        char[] chars = new char[len];
+        int i = 0;
         for (; i < len; i++) {
             byte c = b[p];
             if (c < 0) {
