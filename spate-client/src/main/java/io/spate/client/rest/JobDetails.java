@@ -30,8 +30,12 @@ public record JobDetails(
         failureHistory = failureHistory == null ? List.of() : List.copyOf(failureHistory);
     }
 
-    /** A fused chain of operators and how many subtasks run it. */
-    public record Vertex(String name, int parallelism) {}
+    /**
+     * A fused chain of operators and how many subtasks run it.
+     *
+     * @param running how many of the current run's subtasks have started (state restored, running)
+     */
+    public record Vertex(String name, int parallelism, int running) {}
 
     /** A failure: when, in which run, where, why, and what the job restored from (or null). */
     public record Failure(

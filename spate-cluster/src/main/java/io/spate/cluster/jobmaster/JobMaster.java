@@ -167,7 +167,14 @@ public final class JobMaster implements JobMasterGateway {
         mainThread.assertMainThread();
         List<JobInfo.Vertex> vertices = new ArrayList<>();
         for (JobVertex v : jobGraph.vertices()) {
-            vertices.add(new JobInfo.Vertex(v.name(), v.parallelism()));
+            int running = 0;
+            for (Map.Entry<TaskKey, Deployed> e : tasks.entrySet()) {
+                if (e.getKey().vertexId() == v.id()
+                        && e.getValue().state == ExecutionState.RUNNING) {
+                    running++;
+                }
+            }
+            vertices.add(new JobInfo.Vertex(v.name(), v.parallelism(), running));
         }
         CompletedCheckpoint latest = checkpoints.latestCompleted();
         JobInfo.Checkpoint checkpoint =

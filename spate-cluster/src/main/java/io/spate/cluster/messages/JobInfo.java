@@ -34,8 +34,11 @@ public record JobInfo(
         failures = List.copyOf(failures);
     }
 
-    /** A fused chain of operators and how many subtasks run it. */
-    public record Vertex(String name, int parallelism) {}
+    /**
+     * A fused chain of operators, how many subtasks run it, and how many of the current run's have
+     * started (deployed, state restored, running).
+     */
+    public record Vertex(String name, int parallelism, int running) {}
 
     /** A completed checkpoint or savepoint. */
     public record Checkpoint(long id, String path, boolean savepoint, long timestampMillis) {}

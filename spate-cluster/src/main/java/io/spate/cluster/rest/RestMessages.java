@@ -63,7 +63,7 @@ final class RestMessages {
                     info.attempt(),
                     info.parallelism(),
                     info.vertices().stream()
-                            .map(v -> new Vertex(v.name(), v.parallelism()))
+                            .map(v -> new Vertex(v.name(), v.parallelism(), v.running()))
                             .toList(),
                     info.failures().stream().map(Failure::of).toList(),
                     info.latestCheckpoint() == null ? null : Checkpoint.of(info.latestCheckpoint()),
@@ -110,7 +110,7 @@ final class RestMessages {
     /** The answer to {@code POST /v1/jobs}. */
     record JobSubmitted(String jobId) {}
 
-    record Vertex(String name, int parallelism) {}
+    record Vertex(String name, int parallelism, int running) {}
 
     record Failure(
             String time,

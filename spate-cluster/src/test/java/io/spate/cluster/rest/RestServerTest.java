@@ -56,7 +56,7 @@ class RestServerTest {
                         START,
                         1,
                         2,
-                        List.of(new JobInfo.Vertex("Source -> Map", 2)),
+                        List.of(new JobInfo.Vertex("Source -> Map", 2, 2)),
                         List.of(
                                 new JobFailure(
                                         START + 10,

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * TaskManager started each time, so the job has slots to go to): the job restores from its latest
  * checkpoint after every kill, and its checksum is still SPEC §9.2's.
  *
- * <p>Prints the time from each kill to the job running again (redeployed, and its first checkpoint
- * after the restart completed).
+ * <p>Prints the time from each kill to every subtask of the job running again (redeployed, state
+ * restored), and to its first checkpoint after the restart.
  */
 class NexmarkClusterFaultIT {
     private static final GeneratorConfig ORACLE = GeneratorConfig.oracleProfile();
@@ -92,18 +92,14 @@ class NexmarkClusterFaultIT {
                 victim.close(); // kill -9
                 await().atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(20))
-                        .until(
-                                () -> {
-                                    JobDetails d = rest.job(jobId);
-                                    return d.attempt() > attempt && d.status().equals("RUNNING");
-                                });
+                        .until(() -> allRunning(rest.job(jobId), attempt + 1));
                 long redeployedMs = (clock.nanoTime() - killedAt) / 1_000_000;
                 awaitCheckpointAfter(rest, jobId, attempt + 1, checkpointBefore);
                 long checkpointedMs = (clock.nanoTime() - killedAt) / 1_000_000;
                 recoveries.add(
                         "kill "
                                 + (kill + 1)
-                                + ": running again after "
+                                + ": every subtask running again after "
                                 + redeployedMs
                                 + " ms, first checkpoint after "
                                 + checkpointedMs
@@ -135,6 +131,13 @@ class NexmarkClusterFaultIT {
                             return true;
                         });
         return JobId.parse(found[0].id());
+    }
+
+    /** Whether run {@code attempt} (or a later one) has every subtask started. */
+    private static boolean allRunning(JobDetails d, int attempt) {
+        return d.attempt() >= attempt
+                && d.status().equals("RUNNING")
+                && d.vertices().stream().allMatch(v -> v.running() == v.parallelism());
     }
 
     private static long latestCheckpoint(RestClient rest, JobId jobId) throws Exception {
