@@ -3,7 +3,6 @@ package io.spate.tests.nexmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.spate.api.execution.RestartStrategyOptions;
 import io.spate.client.rest.JobDetails;
 import io.spate.client.rest.JobSummary;
 import io.spate.client.rest.RestClient;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -64,10 +62,7 @@ class NexmarkClusterChaosIT {
             for (int i = 0; i < 3; i++) {
                 taskManagers.add(cluster.startTaskManager(2));
             }
-            Configuration conf = cluster.clientConfig();
-            conf.set(RestartStrategyOptions.TYPE, RestartStrategyOptions.Type.FIXED_DELAY);
-            conf.set(RestartStrategyOptions.ATTEMPTS, 1000);
-            conf.set(RestartStrategyOptions.DELAY, Duration.ofMillis(200));
+            Configuration conf = ClusterRuns.failingOver(cluster, 1000);
             Options options =
                     Options.of(query, ORACLE)
                             .withParallelism(4)
@@ -75,15 +70,7 @@ class NexmarkClusterChaosIT {
                             .withCheckpoints(Duration.ofMillis(300))
                             .withThrottle(25_000)
                             .withConfig(conf);
-            CompletableFuture<NexmarkRunner.Result> run =
-                    CompletableFuture.supplyAsync(
-                            () -> {
-                                try {
-                                    return NexmarkRunner.run(options);
-                                } catch (Exception e) {
-                                    throw new CompletionException(e);
-                                }
-                            });
+            CompletableFuture<NexmarkRunner.Result> run = ClusterRuns.runAsync(options);
             RestClient rest = new RestClient(RestClient.parseAddress(cluster.restAddress()), null);
             await().atMost(Duration.ofSeconds(60)).until(() -> !rest.listJobs().isEmpty());
             JobSummary job = rest.listJobs().get(0);

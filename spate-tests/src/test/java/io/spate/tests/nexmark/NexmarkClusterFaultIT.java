@@ -3,7 +3,6 @@ package io.spate.tests.nexmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.spate.api.execution.RestartStrategyOptions;
 import io.spate.client.rest.JobDetails;
 import io.spate.client.rest.JobSummary;
 import io.spate.client.rest.RestClient;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +52,7 @@ class NexmarkClusterFaultIT {
             taskManagers.add(cluster.startTaskManager(2));
             taskManagers.add(cluster.startTaskManager(2));
 
-            Configuration conf = cluster.clientConfig();
-            conf.set(RestartStrategyOptions.TYPE, RestartStrategyOptions.Type.FIXED_DELAY);
-            conf.set(RestartStrategyOptions.ATTEMPTS, 50);
-            conf.set(RestartStrategyOptions.DELAY, Duration.ofMillis(200));
+            Configuration conf = ClusterRuns.failingOver(cluster, 50);
             Options options =
                     Options.of("q5", ORACLE)
                             .withParallelism(2)
@@ -65,15 +60,7 @@ class NexmarkClusterFaultIT {
                             .withCheckpoints(Duration.ofMillis(500))
                             .withThrottle(30_000)
                             .withConfig(conf);
-            CompletableFuture<NexmarkRunner.Result> run =
-                    CompletableFuture.supplyAsync(
-                            () -> {
-                                try {
-                                    return NexmarkRunner.run(options);
-                                } catch (Exception e) {
-                                    throw new CompletionException(e);
-                                }
-                            });
+            CompletableFuture<NexmarkRunner.Result> run = ClusterRuns.runAsync(options);
 
             RestClient rest = new RestClient(RestClient.parseAddress(cluster.restAddress()), null);
             JobId jobId = awaitJob(rest);
