@@ -1,10 +1,15 @@
 package io.spate.network;
 
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Netty's event loops, with Spate's thread names and a bounded shutdown. */
 final class EventLoops {
@@ -24,5 +29,25 @@ final class EventLoops {
     static void shutdown(EventLoopGroup group) {
         group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS + 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Sets up each new connection of a server or client the same way: tracked in {@code
+     * connections} (so that closing them is one call), frames decoded and encoded, and then the
+     * side's handshake.
+     */
+    static ChannelInitializer<SocketChannel> framed(
+            ChannelGroup connections, NetworkConfig config, Supplier<ChannelHandler> handshake) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                connections.add(ch);
+                ch.pipeline()
+                        .addLast(
+                                new FrameDecoder(config.maxFrameSize()),
+                                new FrameEncoder(),
+                                handshake.get());
+            }
+        };
     }
 }

@@ -2,13 +2,11 @@ package io.spate.network;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.spate.annotations.Public;
 import io.spate.annotations.ThreadSafe;
@@ -63,18 +61,12 @@ public final class NetworkClient implements AutoCloseable {
                                 ChannelOption.CONNECT_TIMEOUT_MILLIS,
                                 (int) config.connectTimeout().toMillis())
                         .handler(
-                                new ChannelInitializer<SocketChannel>() {
-                                    @Override
-                                    protected void initChannel(SocketChannel ch) {
-                                        connections.add(ch);
-                                        ch.pipeline()
-                                                .addLast(
-                                                        new FrameDecoder(config.maxFrameSize()),
-                                                        new FrameEncoder(),
-                                                        new ClientHandshake(
-                                                                config, name, handler, handshake));
-                                    }
-                                });
+                                EventLoops.framed(
+                                        connections,
+                                        config,
+                                        () ->
+                                                new ClientHandshake(
+                                                        config, name, handler, handshake)));
         ChannelFuture connected = bootstrap.connect(host, port);
         long connectMillis = config.connectTimeout().toMillis();
         if (!connected.awaitUninterruptibly(connectMillis + 1000, TimeUnit.MILLISECONDS)) {

@@ -3,12 +3,10 @@ package io.spate.network;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.spate.annotations.Public;
 import io.spate.annotations.ThreadSafe;
@@ -53,18 +51,10 @@ public final class NetworkServer implements AutoCloseable {
                         .channel(NioServerSocketChannel.class)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childHandler(
-                                new ChannelInitializer<SocketChannel>() {
-                                    @Override
-                                    protected void initChannel(SocketChannel ch) {
-                                        connections.add(ch);
-                                        ch.pipeline()
-                                                .addLast(
-                                                        new FrameDecoder(config.maxFrameSize()),
-                                                        new FrameEncoder(),
-                                                        new ServerHandshake(
-                                                                config, name, acceptor));
-                                    }
-                                });
+                                EventLoops.framed(
+                                        connections,
+                                        config,
+                                        () -> new ServerHandshake(config, name, acceptor)));
         ChannelFuture bound = bootstrap.bind(config.bindAddress(), config.port());
         long waitMillis = config.connectTimeout().toMillis();
         if (!bound.awaitUninterruptibly(waitMillis, TimeUnit.MILLISECONDS) || !bound.isSuccess()) {
