@@ -13,13 +13,12 @@ import io.spate.cluster.artifacts.ArtifactStore;
 import io.spate.common.JobId;
 import io.spate.common.config.Configuration;
 import io.spate.common.config.Hardware;
+import io.spate.common.util.SerializedValue;
 import io.spate.core.plan.JobGraph;
 import io.spate.core.plan.StreamPlanner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.NotSerializableException;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -144,9 +143,8 @@ public final class RemoteExecutor implements PipelineExecutor {
     }
 
     static byte[] serialize(JobGraph graph) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(graph);
+        try {
+            return SerializedValue.toBytes(graph);
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException(
                     "Cannot send job '"
@@ -158,6 +156,5 @@ public final class RemoteExecutor implements PipelineExecutor {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot serialize job '" + graph.name() + "': " + e, e);
         }
-        return bytes.toByteArray();
     }
 }

@@ -2,10 +2,9 @@ package io.spate.cluster.standalone;
 
 import io.spate.api.connector.source.SourceSplit;
 import io.spate.common.JobId;
+import io.spate.common.util.SerializedValue;
 import io.spate.core.plan.JobGraph;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,13 +65,11 @@ public final class JobArtifacts {
     }
 
     static byte[] serialize(Object value, String what) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
+        try {
+            return SerializedValue.toBytes(value);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "Could not serialize " + what + " for a TaskManager: " + e, e);
         }
-        return bytes.toByteArray();
     }
 }

@@ -32,11 +32,19 @@ public final class SerializedValue<T> implements Serializable {
      * Serializes {@code value}; throws {@link java.io.NotSerializableException} naming the culprit.
      */
     public static <T> SerializedValue<T> of(T value) throws IOException {
+        return new SerializedValue<>(toBytes(value));
+    }
+
+    /**
+     * {@code value} in Java serialization's bytes; throws {@link java.io.NotSerializableException}
+     * naming the culprit.
+     */
+    public static byte[] toBytes(Object value) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(buffer)) {
             out.writeObject(value);
         }
-        return new SerializedValue<>(buffer.toByteArray());
+        return buffer.toByteArray();
     }
 
     /** A fresh copy, with classes resolved through {@code classLoader}. */
