@@ -53,23 +53,17 @@ public final class JobManagerProcess implements ClusterProcess {
         JobSubmissions submissions =
                 new JobSubmissions(artifactStore, classLoaders, jobManager.dispatcher());
         JobArtifacts shipped = new JobArtifacts(submissions::artifactOf, submissions::artifactPath);
-        ResourceManagerEndpoint endpoint;
+        ResourceManagerEndpoint started = null;
         try {
-            endpoint =
+            ResourceManagerEndpoint endpoint =
                     ResourceManagerEndpoint.start(
                             conf, clock, announcements, jobManager.resourceManager(), shipped);
-        } catch (RuntimeException e) {
-            jobManager.close();
-            classLoaders.close();
-            artifactStore.close();
-            throw e;
-        }
-        submissions.onJobEnded(
-                jobId -> {
-                    shipped.release(jobId);
-                    endpoint.releaseJob(jobId);
-                });
-        try {
+            started = endpoint;
+            submissions.onJobEnded(
+                    jobId -> {
+                        shipped.release(jobId);
+                        endpoint.releaseJob(jobId);
+                    });
             // The API waits for people, in wall-clock time, whatever clock the jobs use.
             RestServer rest =
                     RestServer.start(jobManager.dispatcher(), submissions, conf, Clock.system());
@@ -88,7 +82,9 @@ public final class JobManagerProcess implements ClusterProcess {
                             + ")");
             return new JobManagerProcess(jobManager, endpoint, rest, classLoaders, artifactStore);
         } catch (RuntimeException e) {
-            endpoint.close();
+            if (started != null) {
+                started.close();
+            }
             jobManager.close();
             classLoaders.close();
             artifactStore.close();

@@ -129,21 +129,11 @@ final class RemoteTaskExecutor implements TaskExecutorGateway {
 
     @Override
     public CompletableFuture<Void> cancelTask(TaskKey task) {
-        JobMasterGateway orphan = null;
         synchronized (this) {
             if (lostReason != null) {
-                orphan = tasks.remove(task);
+                // lost() reported every subtask there as failed already
+                return CompletableFuture.completedFuture(null);
             }
-        }
-        if (orphan != null) {
-            orphan.updateTaskExecutionState(
-                    new TaskExecutionState(
-                            task,
-                            ExecutionState.CANCELED,
-                            null,
-                            Map.of(),
-                            TaskMetricsReport.EMPTY));
-            return CompletableFuture.completedFuture(null);
         }
         send.accept(new CancelTask(task));
         return CompletableFuture.completedFuture(null);

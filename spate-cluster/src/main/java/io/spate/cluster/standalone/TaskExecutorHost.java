@@ -366,10 +366,10 @@ final class TaskExecutorHost implements AutoCloseable {
     @Override
     public void close() {
         taskExecutor.close();
-        remoteExchange.close();
         for (JobId jobId : List.copyOf(jobs.keySet())) {
             release(jobId);
         }
+        remoteExchange.close();
         try (var files = Files.list(artifactDir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(p);
